@@ -1,0 +1,56 @@
+"""``partnerkit lint``: check contracts against the schema and the semantic rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from partnerkit.errors import ExitCode
+from partnerkit.output import Format
+
+HELP = """Check contract files against the contract schema and the semantic rules.
+
+PATHS are contract files or directories searched for *.yaml/*.yml (default: contracts/ in the
+current directory). Every problem is reported at its line and column.
+
+\b
+Examples:
+  partnerkit lint                                  # lint contracts/
+  partnerkit lint contracts/acme-globex.yaml
+  partnerkit lint --format concise contracts/      # path:line:col: level [rule] message
+  partnerkit lint --format sarif > lint.sarif      # for code-scanning uploads
+  partnerkit lint --format json | jq .summary
+
+Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.
+"""
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to ``app``."""
+
+    @app.command("lint", help=HELP, no_args_is_help=False)
+    def lint(
+        paths: list[Path] = typer.Argument(
+            None, help="Contract files or directories (default: contracts/).", show_default=False
+        ),
+        fmt: Format = typer.Option(
+            Format.AUTO,
+            "--format",
+            "-f",
+            help="Output format: auto = github under GitHub Actions, else standard.",
+            case_sensitive=False,
+        ),
+        strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+        exit_zero: bool = typer.Option(
+            False, "--exit-zero", help="Always exit 0 when the run completes (report only)."
+        ),
+    ) -> None:
+        from partnerkit.linting.engine import lint_paths
+        from partnerkit.output import report
+
+        result = lint_paths(paths or [Path("contracts")])
+        report(result, fmt, sys.stdout)
+        code = ExitCode.OK if exit_zero else result.exit_code(strict=strict)
+        raise typer.Exit(int(code))

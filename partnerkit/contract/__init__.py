@@ -1,0 +1,1 @@
+"""Contract files: loading with source positions, the JSON Schema and the typed view."""

@@ -1,0 +1,367 @@
+"""Load a contract file into plain data plus the source position of every key and value.
+
+ruamel.yaml's round-trip loader keeps ``.lc`` positions on every mapping and sequence; we convert
+its nodes into plain JSON-compatible values (dates become ISO strings) and keep a position index
+keyed by JSON path, so a schema error or a rule finding can be reported at its exact line and
+column. Nothing in a file can construct a Python object: the round-trip constructor never does,
+and any tag outside YAML's core schema is itself reported.
+
+Every way a file can be unusable, except being absent or unreadable, becomes a located
+:class:`~partnerkit.problem.Problem` rather than an exception, so one bad file does not hide the
+problems of the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from partnerkit.errors import InputError
+from partnerkit.problem import JsonPath, Level, Problem, dotted, json_pointer
+
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest contract file accepted; a partnership contract is far smaller."""
+
+MAX_NODES = 500_000
+"""Largest number of values after alias expansion (guards against alias 'billion laughs')."""
+
+_CORE_TAG_PREFIX = "tag:yaml.org,2002:"
+_CORE_TAGS = {"str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary"}
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column of a key and of its value."""
+
+    key_line: int
+    key_column: int
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A loaded contract: plain ``data``, positions, the raw text and any load problems."""
+
+    path: str
+    data: Any = None
+    text: str = ""
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when ``data`` is a mapping that later stages can check."""
+        return isinstance(self.data, dict) and not any(p.rule in FATAL_RULES for p in self.problems)
+
+    def locate(self, path: JsonPath, *, at_key: bool = False) -> tuple[int, int]:
+        """Return ``(line, column)`` of ``path``, or of its nearest located ancestor."""
+        probe = tuple(path)
+        while probe:
+            pos = self.positions.get(probe)
+            if pos is not None:
+                return (pos.key_line, pos.key_column) if at_key else (pos.line, pos.column)
+            probe = probe[:-1]
+        root = self.positions.get(())
+        return (root.line, root.column) if root else (1, 1)
+
+    def problem(
+        self,
+        rule: str,
+        message: str,
+        path: JsonPath = (),
+        *,
+        level: Level = Level.ERROR,
+        at_key: bool = False,
+    ) -> Problem:
+        """Build a problem located at ``path`` in this document."""
+        line, column = self.locate(path, at_key=at_key)
+        return Problem(self.path, line, column, rule, level, message, json_pointer(path))
+
+
+FATAL_RULES = frozenset({"syntax", "encoding", "too-large", "alias-expansion", "not-a-mapping"})
+"""Load problems after which the file's data cannot be checked any further."""
+
+
+def load_document(path: Path | str, display: str | None = None) -> Document:
+    """Read and parse ``path``; raise :class:`InputError` only if it cannot be read at all."""
+    path = Path(path)
+    shown = display if display is not None else str(path)
+    doc = Document(shown)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{shown}: is a directory, expected a contract file")
+        if size > MAX_BYTES:
+            doc.problems.append(
+                doc.problem(
+                    "too-large",
+                    f"file is {size:,} bytes; contracts are limited to {MAX_BYTES:,} bytes",
+                )
+            )
+            return doc
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: no such file or directory") from None
+    except PermissionError:
+        raise InputError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    return parse_document(raw, shown, doc)
+
+
+def parse_document(raw: bytes, display: str, doc: Document | None = None) -> Document:
+    """Parse contract bytes already read from ``display`` (a path or a label)."""
+    doc = doc or Document(display)
+    if b"\x00" in raw:
+        doc.problems.append(doc.problem("encoding", "file is binary (contains NUL bytes)"))
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.problems.append(
+            Problem(
+                display,
+                line,
+                column,
+                "encoding",
+                Level.ERROR,
+                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            )
+        )
+        return doc
+    doc.text = text
+    _parse_text(doc)
+    return doc
+
+
+def _parse_text(doc: Document) -> None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        node = yaml.load(doc.text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = _yaml_message(exc)
+        rule = "duplicate-key" if type(exc).__name__ == "DuplicateKeyError" else "syntax"
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        doc.problems.append(Problem(doc.path, line, column, rule, Level.ERROR, message))
+        if rule == "duplicate-key":
+            doc.problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    "syntax",
+                    Level.ERROR,
+                    "file not checked further because of the duplicate key",
+                )
+            )
+        return
+    except YAMLError as exc:  # reader errors (control characters) carry no mark
+        doc.problems.append(_reader_problem(doc, exc))
+        return
+    except RecursionError:
+        doc.problems.append(doc.problem("syntax", "nesting is too deep to be a contract"))
+        return
+    if node is None:
+        doc.problems.append(
+            doc.problem("not-a-mapping", "file is empty; a contract is a YAML mapping")
+        )
+        return
+    if _expanded_size(node, {}, set()) > MAX_NODES:
+        doc.problems.append(
+            doc.problem(
+                "alias-expansion",
+                f"aliases expand to more than {MAX_NODES:,} values; refusing to load",
+            )
+        )
+        return
+    doc.data = _Converter(doc).convert(node, ())
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__ if doc.data is not None else "null"
+        kind = {"list": "a sequence", "str": "a string"}.get(kind, kind)
+        doc.problems.append(
+            doc.problem("not-a-mapping", f"top level is {kind}; a contract is a YAML mapping")
+        )
+
+
+def _yaml_message(exc: Any) -> str:
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if type(exc).__name__ == "DuplicateKeyError":
+        problem = problem.split(" with value ")[0]
+        return f"{problem}; each key may appear once in a mapping"
+    if context and problem:
+        return f"{problem} ({context})"
+    return problem or context or "invalid YAML"
+
+
+def _reader_problem(doc: Document, exc: Any) -> Problem:
+    position = getattr(exc, "position", None)
+    line, column = 1, 1
+    if isinstance(position, int):
+        before = doc.text[:position]
+        line = before.count("\n") + 1
+        column = position - (before.rfind("\n") + 1) + 1
+    char = getattr(exc, "character", None)
+    what = f"character {char!r}" if char is not None else "character"
+    return Problem(
+        doc.path, line, column, "syntax", Level.ERROR, f"{what} is not allowed in YAML; remove it"
+    )
+
+
+def _expanded_size(node: Any, memo: dict[int, int], active: set[int]) -> int:
+    """Count values as if every alias were expanded, visiting each shared node once."""
+    if not isinstance(node, (dict, list)):
+        return 1
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if key in active:  # a recursive alias: ruamel already breaks the cycle with null
+        return 1
+    active.add(key)
+    children = node.values() if isinstance(node, dict) else node
+    total = 1
+    for child in children:
+        total += _expanded_size(child, memo, active)
+        if total > MAX_NODES:
+            break
+    active.discard(key)
+    memo[key] = total
+    return total
+
+
+class _Converter:
+    """Turn ruamel round-trip nodes into plain values and fill ``doc.positions``."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.active: set[int] = set()
+
+    def convert(self, node: Any, path: JsonPath) -> Any:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+
+        if path == ():
+            line = getattr(getattr(node, "lc", None), "line", 0) or 0
+            col = getattr(getattr(node, "lc", None), "col", 0) or 0
+            self.doc.positions[()] = Position(line + 1, col + 1, line + 1, col + 1)
+        self._check_tag(node, path)
+        if isinstance(node, TaggedScalar):
+            return node.value
+        if isinstance(node, CommentedMap):
+            return self._mapping(node, path)
+        if isinstance(node, CommentedSeq):
+            return self._sequence(node, path)
+        return _scalar(node)
+
+    def _enter(self, node: Any, path: JsonPath) -> None:
+        if id(node) in self.active:
+            self.doc.problems.append(
+                self.doc.problem("syntax", "recursive alias: a value contains itself", path)
+            )
+            raise _Recursive
+        self.active.add(id(node))
+
+    def _mapping(self, node: Any, path: JsonPath) -> Any:
+        try:
+            self._enter(node, path)
+        except _Recursive:
+            return None
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            try:
+                kl, kc = node.lc.key(key)
+                vl, vc = node.lc.value(key)
+            except (KeyError, TypeError, AttributeError):
+                kl = kc = vl = vc = -1
+            skey = _key(key)
+            child = (*path, skey)
+            if kl >= 0:
+                self.doc.positions[child] = Position(kl + 1, kc + 1, vl + 1, vc + 1)
+            if not isinstance(key, str):
+                self.doc.problems.append(
+                    self.doc.problem(
+                        "syntax",
+                        f"key {skey!r} is not a string; quote it",
+                        child,
+                        at_key=True,
+                    )
+                )
+            out[skey] = self.convert(value, child)
+        self.active.discard(id(node))
+        return out
+
+    def _sequence(self, node: Any, path: JsonPath) -> Any:
+        try:
+            self._enter(node, path)
+        except _Recursive:
+            return None
+        out: list[Any] = []
+        for index, value in enumerate(node):
+            child = (*path, index)
+            try:
+                line, col = node.lc.item(index)
+                self.doc.positions[child] = Position(line + 1, col + 1, line + 1, col + 1)
+            except (KeyError, TypeError, AttributeError, IndexError):
+                pass
+            out.append(self.convert(value, child))
+        self.active.discard(id(node))
+        return out
+
+    def _check_tag(self, node: Any, path: JsonPath) -> None:
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if not tag:
+            return
+        if tag.startswith(_CORE_TAG_PREFIX) and tag[len(_CORE_TAG_PREFIX) :] in _CORE_TAGS:
+            return
+        self.doc.problems.append(
+            self.doc.problem(
+                "syntax",
+                f"tag {tag!r} is not allowed in a contract; remove it (values are plain YAML)",
+                path,
+            )
+        )
+
+
+class _Recursive(Exception):
+    pass
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return str(key)
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    if isinstance(key, dt.date):
+        return key.isoformat()
+    return str(key)
+
+
+def _scalar(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+__all__ = ["MAX_BYTES", "MAX_NODES", "Document", "Position", "dotted", "load_document"]

@@ -1,0 +1,138 @@
+"""Where a contract refers to something defined elsewhere in it: a declared table.
+
+Each row names a path pattern (``*`` matches one key or index, ``**`` any depth) and the kind of
+thing the value there must name. Lint (reference integrity, unused definitions) and diff read the
+same table, so a new reference site is added in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from partnerkit.problem import JsonPath
+
+
+class RefKind(StrEnum):
+    """What a reference points at."""
+
+    PARTY = "party"
+    EVENT = "event"
+    METRIC = "metric"
+    HYPOTHESIS = "hypothesis"
+    DEFINITION = "property definition"
+    PROPERTY = "property"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference found in a contract."""
+
+    path: JsonPath
+    kind: RefKind
+    value: str
+    event: str | None = None
+    """For property references: the event whose properties the name must be among."""
+
+
+_P, _E, _M, _H = RefKind.PARTY, RefKind.EVENT, RefKind.METRIC, RefKind.HYPOTHESIS
+
+REFERENCE_SITES: tuple[tuple[str, RefKind], ...] = (
+    ("objective.hypotheses.*.metric", _M),
+    ("metrics.*.owner", _P),
+    ("metrics.*.definition.**.event", _E),
+    ("events.catalog.*.owner", _P),
+    ("events.catalog.*.consumers.*", _P),
+    ("events.catalog.*.replaced_by", _E),
+    ("events.catalog.*.**.ref", RefKind.DEFINITION),
+    ("data_sharing.access.*.party", _P),
+    ("data_sharing.access.*.events.*", _E),
+    ("data_sharing.audit.contact", _P),
+    ("attribution.conversion.event", _E),
+    ("attribution.touchpoints.events.*", _E),
+    ("attribution.touchpoints.partner_values.*", _P),
+    ("attribution.parameters.milestones.*", _E),
+    ("experiments.*.hypothesis", _H),
+    ("experiments.*.owner", _P),
+    ("experiments.*.primary_metric", _M),
+    ("experiments.*.guardrail_metrics.*", _M),
+    ("experiments.*.success.metric", _M),
+    ("decision_rights.areas.*.responsible.*", _P),
+    ("decision_rights.areas.*.accountable", _P),
+    ("decision_rights.areas.*.accountable.*", _P),
+    ("decision_rights.areas.*.consulted.*", _P),
+    ("decision_rights.areas.*.informed.*", _P),
+    ("decision_rights.escalation.*.parties.*", _P),
+    ("reviews.*.attendees.*", _P),
+    ("change_policy.acknowledged_changes.*.approved_by", _P),
+    ("incentives.*.party", _P),
+    ("incentives.*.metric", _M),
+)
+"""Every reference site of format v1: path pattern -> kind of target."""
+
+WILDCARD_EVENTS = "*"
+"""``data_sharing.access.*.events`` may grant every event with ``"*"``."""
+
+
+def iter_references(data: Any) -> Iterator[Reference]:
+    """Yield every reference in ``data`` (plain contract data), in table order."""
+    for pattern, kind in REFERENCE_SITES:
+        for path, value in match(data, pattern.split(".")):
+            if isinstance(value, str):
+                yield Reference(path, kind, value)
+    yield from _property_references(data)
+
+
+def _property_references(data: Any) -> Iterator[Reference]:
+    """Property names that must exist on a specific event."""
+    for path, definition in match(data, ["metrics", "*", "definition", "**"]):
+        if isinstance(definition, dict) and isinstance(definition.get("event"), str):
+            prop = definition.get("property")
+            if isinstance(prop, str):
+                yield Reference((*path, "property"), RefKind.PROPERTY, prop, definition["event"])
+            where = definition.get("where")
+            if isinstance(where, dict):
+                for name in where:
+                    yield Reference(
+                        (*path, "where", name), RefKind.PROPERTY, name, definition["event"]
+                    )
+    attribution = data.get("attribution") if isinstance(data, dict) else None
+    if isinstance(attribution, dict):
+        conversion = attribution.get("conversion")
+        if isinstance(conversion, dict) and isinstance(conversion.get("event"), str):
+            value = conversion.get("value")
+            if isinstance(value, str):
+                yield Reference(
+                    ("attribution", "conversion", "value"),
+                    RefKind.PROPERTY,
+                    value,
+                    conversion["event"],
+                )
+
+
+def match(data: Any, pattern: list[str], path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    """Yield ``(path, value)`` for every location in ``data`` matching a split glob pattern."""
+    if not pattern:
+        yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        yield from match(data, rest, path)
+        for key, child in _children(data):
+            yield from match(child, pattern, (*path, key))
+        return
+    if head == "*":
+        for key, child in _children(data):
+            yield from match(child, rest, (*path, key))
+        return
+    if isinstance(data, dict) and head in data:
+        yield from match(data[head], rest, (*path, head))
+
+
+def _children(data: Any) -> Iterator[tuple[str | int, Any]]:
+    if isinstance(data, dict):
+        yield from data.items()
+    elif isinstance(data, list):
+        yield from enumerate(data)

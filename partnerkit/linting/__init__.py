@@ -1,0 +1,1 @@
+"""Lint engine: schema validation plus a registry of semantic rules."""

@@ -1,0 +1,149 @@
+"""Run the loader, the schema and every enabled rule over files; collect problems.
+
+The engine stamps rule id, level and source position onto what rules yield, so rules stay pure
+functions of the contract. A rule that fails on a contract which already has schema errors is
+skipped for that file (its input was malformed, and the schema errors say why); on a
+schema-valid contract a failing rule is a bug and raises.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from partnerkit.contract.loader import Document, load_document
+from partnerkit.contract.model import Contract
+from partnerkit.errors import ExitCode, InputError
+from partnerkit.linting.base import Rule
+from partnerkit.problem import Level, Problem, json_pointer
+
+CONTRACT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """How one rule runs: its level and options."""
+
+    level: Level
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """Which rules run, at which level, with which options."""
+
+    rules: Mapping[str, RuleSetting]
+
+    @classmethod
+    def default(cls) -> LintConfig:
+        """Every registered rule at its default level with default options."""
+        from partnerkit.linting.rules import RULES
+
+        return cls({r.id: RuleSetting(r.level, dict(r.options)) for r in RULES.values()})
+
+
+@dataclass
+class FileResult:
+    """Problems found in one file."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class LintResult:
+    """The outcome of one lint run."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, in file then position order."""
+        return [p for f in self.files for p in f.problems]
+
+    def count(self, level: Level) -> int:
+        """Return the number of problems at ``level``."""
+        return sum(1 for p in self.problems if p.level is level)
+
+    def exit_code(self, *, strict: bool = False) -> ExitCode:
+        """1 if any error (or, with ``strict``, any warning) was found, else 0."""
+        worst = Level.WARNING if strict else Level.ERROR
+        if any(p.level.rank >= worst.rank for p in self.problems):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+def discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
+    """Expand files and directories into ``(path, display name)`` pairs of contract files.
+
+    Directories are searched recursively for ``*.yaml``/``*.yml``, skipping hidden directories.
+    A path that does not exist raises :class:`InputError`.
+    """
+    found: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        shown = os.fspath(raw)
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.endswith(CONTRACT_SUFFIXES):
+                        child = Path(dirpath, name)
+                        found.append((child, os.fspath(Path(shown) / child.relative_to(path))))
+        elif path.exists():
+            found.append((path, shown))
+        else:
+            raise InputError(
+                f"{shown}: no such file or directory",
+                hint="pass contract files or directories that contain them",
+            )
+    return found
+
+
+def lint_document(doc: Document, config: LintConfig | None = None) -> list[Problem]:
+    """Return every problem of one loaded document: load, schema and rule problems, sorted."""
+    from partnerkit.contract.schema import validate
+    from partnerkit.linting.rules import RULES
+
+    config = config or LintConfig.default()
+    problems = list(doc.problems)
+    if not doc.ok:
+        return sorted(problems)
+    schema_problems = validate(doc)
+    problems.extend(schema_problems)
+    contract = Contract(doc.data)
+    for rule_id, setting in config.rules.items():
+        rule: Rule = RULES[rule_id]
+        try:
+            for finding in rule.check(contract, setting.options):
+                line, column = doc.locate(finding.path, at_key=finding.at_key)
+                problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        column,
+                        rule.id,
+                        finding.level or setting.level,
+                        finding.message,
+                        json_pointer(finding.path),
+                    )
+                )
+        except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+            if not schema_problems:
+                raise
+    return sorted(set(problems))
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]], config: LintConfig | None = None
+) -> LintResult:
+    """Lint every contract file under ``paths``."""
+    config = config or LintConfig.default()
+    result = LintResult()
+    for path, shown in discover(list(paths)):
+        doc = load_document(path, shown)
+        result.files.append(FileResult(shown, lint_document(doc, config)))
+    return result

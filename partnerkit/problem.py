@@ -1,0 +1,79 @@
+"""The one value type for every finding a user sees, whatever its source.
+
+Parse errors, schema errors and semantic rule findings all become a :class:`Problem`, ordered by
+position, with one :meth:`Problem.to_dict` that every machine-readable format uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Level(StrEnum):
+    """Severity of a finding, ordered ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Numeric rank for comparisons (higher is more severe)."""
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Level:
+        """Parse a level name, case-insensitively."""
+        try:
+            return cls(value.lower())
+        except ValueError:
+            names = ", ".join(level.value for level in cls)
+            raise ValueError(f"unknown level {value!r} (expected one of: {names})") from None
+
+
+_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+
+JsonPath = tuple[str | int, ...]
+
+
+def json_pointer(path: JsonPath) -> str:
+    """Return the RFC 6901 JSON pointer for ``path``."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def dotted(path: JsonPath) -> str:
+    """Return a human-readable path such as ``events.catalog.x.properties[0]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(document)"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding located in a file: 1-based line and column, a rule id and a level."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    level: Level = field(compare=False)
+    message: str = field(compare=False)
+    pointer: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used by every machine-readable reporter."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "level": self.level.value,
+            "message": self.message,
+            "pointer": self.pointer,
+        }
