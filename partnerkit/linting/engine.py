@@ -116,25 +116,23 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Probl
     problems.extend(schema_problems)
     contract = Contract(doc.data)
     for rule_id, setting in config.rules.items():
-        rule: Rule = RULES[rule_id]
         try:
-            for finding in rule.check(contract, setting.options):
-                line, column = doc.locate(finding.path, at_key=finding.at_key)
-                problems.append(
-                    Problem(
-                        doc.path,
-                        line,
-                        column,
-                        rule.id,
-                        finding.level or setting.level,
-                        finding.message,
-                        json_pointer(finding.path),
-                    )
-                )
+            problems.extend(run_rule(doc, contract, RULES[rule_id], setting))
         except (TypeError, AttributeError, KeyError, ValueError, IndexError):
             if not schema_problems:
                 raise
     return sorted(set(problems))
+
+
+def run_rule(doc: Document, contract: Contract, rule: Rule, setting: RuleSetting) -> list[Problem]:
+    """Run one rule over one document and locate its findings."""
+    problems = []
+    for finding in rule.check(contract, setting.options):
+        line, column = doc.locate(finding.path, at_key=finding.at_key)
+        level = finding.level or setting.level
+        pointer = json_pointer(finding.path)
+        problems.append(Problem(doc.path, line, column, rule.id, level, finding.message, pointer))
+    return problems
 
 
 def lint_paths(

@@ -12,12 +12,14 @@ Passing example::
     parties:
       acme: {name: Acme GmbH, contacts: {lead: {name: Jo, email: jo@acme.example}}}
     metrics:
-      signups: {owner: acme/lead, ...}
+      signups: {owner: acme/lead}
 
 Failing example (``acme/cfo`` is not a contact role of ``acme``)::
 
+    parties:
+      acme: {name: Acme GmbH, contacts: {lead: {name: Jo, email: jo@acme.example}}}
     metrics:
-      signups: {owner: acme/cfo, ...}
+      signups: {owner: acme/cfo}
 """
 
 from __future__ import annotations
@@ -61,6 +63,16 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
         if ref.kind is RefKind.EVENT and ref.value == WILDCARD_EVENTS:
             continue
         known = targets[ref.kind]
+        if ref.kind is RefKind.PARTY and ref.value not in known and "/" in ref.value:
+            party, role = ref.value.split("/", 1)
+            if party in contract.parties:
+                roles = sorted(r.split("/", 1)[1] for r in known if r.startswith(party + "/"))
+                yield Finding(
+                    ref.path,
+                    f"party {ref.value!r} is not defined: {party!r} has no contact role {role!r}"
+                    + (f" (roles: {', '.join(roles)})" if roles else " (it lists no contacts)"),
+                )
+                continue
         if ref.value not in known:
             yield Finding(
                 ref.path,
