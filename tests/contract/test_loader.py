@@ -43,11 +43,18 @@ def test_syntax_error_is_located(write: Write) -> None:
     assert doc.problems[0].line == 3
 
 
-def test_duplicate_key_is_located(write: Write) -> None:
-    doc = load_document(write("c.yaml", "a: 1\nb:\n  x: 1\n  x: 2\n"))
-    assert not doc.ok
-    assert ("duplicate-key", 4, 3) in rules_at(doc)
-    assert 'duplicate key "x"' in doc.problems[0].message
+def test_every_duplicate_key_is_located_and_the_file_still_checked(write: Write) -> None:
+    doc = load_document(write("c.yaml", "a: 1\nb:\n  x: 1\n  x: 2\na: 3\n"))
+    assert rules_at(doc) == [("duplicate-key", 4, 3), ("duplicate-key", 5, 1)]
+    assert "duplicate key 'x' (first defined at line 3)" in doc.problems[0].message
+    assert doc.ok and doc.data == {"a": 1, "b": {"x": 1}}
+
+
+def test_merge_keys_are_applied_with_explicit_keys_winning() -> None:
+    doc = parse_document(b"base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n", "m.yaml")
+    assert not doc.problems
+    assert doc.data["use"] == {"y": 3, "x": 1}
+    assert doc.locate(("use", "x")) == (1, 14)
 
 
 @pytest.mark.parametrize(
@@ -94,9 +101,10 @@ def test_alias_bomb_is_refused() -> None:
     assert not doc.ok
 
 
-def test_recursive_alias_loads_as_null_without_hanging() -> None:
+def test_recursive_alias_is_reported_without_hanging() -> None:
     doc = parse_document(b"a: &x [1, *x]\nb: &y {c: *y}\n", "r.yaml")
     assert doc.data == {"a": [1, None], "b": {"c": None}}
+    assert [(p.rule, p.line) for p in doc.problems] == [("syntax", 1), ("syntax", 2)]
 
 
 def test_tags_never_construct_objects() -> None:
