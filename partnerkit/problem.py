@@ -6,7 +6,7 @@ position, with one :meth:`Problem.to_dict` that every machine-readable format us
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -62,9 +62,9 @@ class Problem:
     line: int
     column: int
     rule: str
-    level: Level = field(compare=False)
-    message: str = field(compare=False)
-    pointer: str = field(default="", compare=False)
+    level: Level
+    message: str
+    pointer: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used by every machine-readable reporter."""

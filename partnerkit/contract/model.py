@@ -82,6 +82,22 @@ class Contract:
                 refs.add(f"{party_id}/{role}")
         return refs
 
+    def resolve_property(self, schema: Any) -> dict[str, Any]:
+        """Return the effective schema of a property, ``ref`` resolved.
+
+        A property with ``ref`` is the named definition with the keys written beside ``ref``
+        laid over it, key by key, one level deep; the result has no ``ref`` key. An unknown
+        ``ref`` leaves only the keys written beside it.
+        """
+        prop = mapping(schema)
+        ref = prop.get("ref")
+        if ref is None:
+            return prop
+        base = mapping(self.definitions.get(ref)) if isinstance(ref, str) else {}
+        merged = {**base, **prop}
+        del merged["ref"]
+        return merged
+
     def event_properties(self, event: str) -> dict[str, Any]:
         """Top-level properties of ``event`` (empty if the event is unknown)."""
         return mapping(mapping(self.events.get(event)).get("properties"))
