@@ -220,7 +220,7 @@ def _resolver_class() -> Any:
     from ruamel.yaml.resolver import VersionedResolver
     from ruamel.yaml.tag import Tag
 
-    class Resolver(VersionedResolver):  # type: ignore[misc]
+    class Resolver(VersionedResolver):
         processing_version = (1, 2)
         table: ClassVar[dict[Any, tuple[Any, ...]] | None] = None
         tags: ClassVar[dict[str, Any]] = {}
@@ -230,7 +230,7 @@ def _resolver_class() -> Any:
                 if implicit[0]:
                     table = Resolver.table
                     if table is None:
-                        found = VersionedResolver.versioned_resolver.fget(self)
+                        found = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
                         table = Resolver.table = {k: tuple(v) for k, v in found.items()}
                     for tag, regexp in table.get(value[:1], ()) + table.get(None, ()):
                         if regexp.match(value):
