@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from partnerkit.contract.loader import Document
-    from partnerkit.linting.engine import LintConfig, LintResult
+    from partnerkit.linting.engine import ConfigFor, LintConfig, LintResult
 
 
 def load(path: str | os.PathLike[str]) -> Document:
@@ -33,8 +33,16 @@ def load(path: str | os.PathLike[str]) -> Document:
     return load_document(os.fspath(path))
 
 
-def lint(paths: Iterable[str | os.PathLike[str]], config: LintConfig | None = None) -> LintResult:
-    """Lint contract files and directories; return every problem found."""
+def lint(
+    paths: Iterable[str | os.PathLike[str]], config: LintConfig | ConfigFor | None = None
+) -> LintResult:
+    """Lint contract files and directories; return every problem found.
+
+    By default each file is linted with the nearest ``.partnerkit.yaml`` (or ``[tool.partnerkit]``
+    in ``pyproject.toml``) above it, as on the command line; pass a ``LintConfig`` to use one
+    configuration for every file, or a ``partnerkit.linting.config.ConfigResolver`` for
+    command-line style overrides.
+    """
     from partnerkit.linting.engine import lint_paths
 
     return lint_paths(paths, config)

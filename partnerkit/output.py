@@ -239,10 +239,10 @@ def _github(result: LintResult, stream: TextIO, color: bool) -> None:
 
 def rule_catalog() -> dict[str, tuple[str, Level]]:
     """Every rule id (core checks and semantic rules) -> (summary, default level)."""
-    from partnerkit.linting.core import CORE_CHECKS
+    from partnerkit.linting.core import CORE_CHECKS, core_level
     from partnerkit.linting.rules import RULES
 
-    catalog = {rule_id: (text, Level.ERROR) for rule_id, text in CORE_CHECKS.items()}
+    catalog = {rule_id: (text, core_level(rule_id)) for rule_id, text in CORE_CHECKS.items()}
     catalog.update({r.id: (r.summary, r.level) for r in RULES.values()})
     return catalog
 

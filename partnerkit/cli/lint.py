@@ -15,6 +15,9 @@ HELP = """Check contract files against the contract schema and the semantic rule
 PATHS are contract files or directories searched for *.yaml/*.yml (default: contracts/ in the
 current directory). Every problem is reported at its line and column.
 
+Settings come from the nearest .partnerkit.yaml (or [tool.partnerkit] in pyproject.toml) above
+each file; `# partnerkit: disable-line RULE` comments silence findings. See docs/rules.md.
+
 \b
 Examples:
   partnerkit lint                                  # lint contracts/
@@ -22,6 +25,8 @@ Examples:
   partnerkit lint --format concise contracts/      # path:line:col: level [rule] message
   partnerkit lint --format sarif > lint.sarif      # for code-scanning uploads
   partnerkit lint --format json | jq .summary
+  partnerkit lint --select unresolved-reference    # only this rule (core checks always run)
+  partnerkit lint --config ci/partnerkit.yaml      # this config file, no discovery
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.
 """
@@ -46,11 +51,35 @@ def register(app: typer.Typer) -> None:
         exit_zero: bool = typer.Option(
             False, "--exit-zero", help="Always exit 0 when the run completes (report only)."
         ),
+        config: Path | None = typer.Option(
+            None,
+            "--config",
+            help="Use this .partnerkit.yaml or pyproject.toml instead of searching for one.",
+            show_default=False,
+        ),
+        select: list[str] = typer.Option(
+            None, "--select", metavar="ID[,ID]", help="Run only these rules (repeatable)."
+        ),
+        ignore: list[str] = typer.Option(
+            None, "--ignore", metavar="ID[,ID]", help="Do not run these rules (repeatable)."
+        ),
+        warn_unused: bool = typer.Option(
+            False,
+            "--warn-unused-suppressions",
+            help="Report '# partnerkit:' directives that silence nothing.",
+        ),
     ) -> None:
+        from partnerkit.linting.config import ConfigResolver, split_ids
         from partnerkit.linting.engine import lint_paths
         from partnerkit.output import report
 
-        result = lint_paths(paths or [Path("contracts")])
+        resolver = ConfigResolver(
+            config,
+            select=split_ids(select),
+            ignore=split_ids(ignore) or (),
+            warn_unused_suppressions=warn_unused,
+        )
+        result = lint_paths(paths or [Path("contracts")], resolver)
         report(result, fmt, sys.stdout)
         code = ExitCode.OK if exit_zero else result.exit_code(strict=strict)
         raise typer.Exit(int(code))

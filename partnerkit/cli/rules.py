@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from typing import Any
 
 import typer
 
@@ -17,6 +18,7 @@ Examples:
   partnerkit rules                       # id, default level, summary
   partnerkit rules unresolved-reference  # full documentation with examples
   partnerkit rules --format json
+  partnerkit rules --format markdown > docs/rules.md   # the full reference
 """
 
 
@@ -25,6 +27,7 @@ class RulesFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    MARKDOWN = "markdown"
 
 
 def register(app: typer.Typer) -> None:
@@ -35,27 +38,25 @@ def register(app: typer.Typer) -> None:
         rule_id: str | None = typer.Argument(None, help="A rule id to explain."),
         fmt: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", "-f", help="Output format."),
     ) -> None:
-        from partnerkit.linting.core import CORE_CHECKS
+        from partnerkit.linting.config import did_you_mean
+        from partnerkit.linting.core import CORE_CHECKS, core_level
+        from partnerkit.linting.docs import reference_markdown, rule_text
         from partnerkit.linting.rules import RULES
 
         if rule_id is not None:
-            if rule_id in CORE_CHECKS:
-                doc = f"{rule_id} (core check, error)\n\n{CORE_CHECKS[rule_id]}\n"
-            elif rule_id in RULES:
-                rule = RULES[rule_id]
-                doc = f"{rule.id} (default level: {rule.level.value})\n\n{rule.doc}\n"
-                if rule.options:
-                    doc += "\nOptions and defaults:\n" + "".join(
-                        f"  {k}: {json.dumps(v)}\n" for k, v in rule.options.items()
-                    )
-            else:
+            if rule_id not in CORE_CHECKS and rule_id not in RULES:
+                hint = did_you_mean(rule_id, [*CORE_CHECKS, *RULES])
                 raise UsageError(
-                    f"unknown rule {rule_id!r}", hint="run 'partnerkit rules' to list them"
+                    f"unknown rule {rule_id!r}", hint=hint or "run 'partnerkit rules' to list them"
                 )
-            sys.stdout.write(doc)
+            sys.stdout.write(rule_text(rule_id))
             return
-        rows = [
-            {"id": k, "level": "error", "core": True, "summary": v} for k, v in CORE_CHECKS.items()
+        if fmt is RulesFormat.MARKDOWN:
+            sys.stdout.write(reference_markdown())
+            return
+        rows: list[dict[str, Any]] = [
+            {"id": k, "level": core_level(k).value, "core": True, "summary": v}
+            for k, v in CORE_CHECKS.items()
         ] + [
             {
                 "id": r.id,
@@ -63,6 +64,8 @@ def register(app: typer.Typer) -> None:
                 "core": False,
                 "summary": r.summary,
                 "options": dict(r.options),
+                "choices": {k: list(v) for k, v in r.choices.items()},
+                "enabled_by_default": r.default_enabled,
             }
             for r in RULES.values()
         ]

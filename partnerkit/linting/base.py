@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
@@ -35,6 +35,10 @@ class Rule:
     options: Mapping[str, Any]
     doc: str
     check: CheckFunction
+    choices: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    """Allowed values of an option (``OPTION_CHOICES``); options not listed take any value."""
+    default_enabled: bool = True
+    """False if the rule runs only when enabled in the configuration (``DEFAULT_ENABLED``)."""
 
     @property
     def summary(self) -> str:
@@ -43,11 +47,16 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
-        """Read the ``ID``, ``LEVEL``, ``OPTIONS``, docstring and ``check`` of a rule module."""
+        """Read ``ID``, ``LEVEL``, ``OPTIONS``, docstring and ``check`` of a rule module.
+
+        ``OPTION_CHOICES`` and ``DEFAULT_ENABLED`` are optional.
+        """
         return cls(
             id=module.ID,
             level=module.LEVEL,
             options=dict(getattr(module, "OPTIONS", {})),
             doc=inspect.cleandoc(module.__doc__ or ""),
             check=module.check,
+            choices={k: list(v) for k, v in getattr(module, "OPTION_CHOICES", {}).items()},
+            default_enabled=bool(getattr(module, "DEFAULT_ENABLED", True)),
         )

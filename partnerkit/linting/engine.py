@@ -3,46 +3,33 @@
 The engine stamps rule id, level and source position onto what rules yield, so rules stay pure
 functions of the contract. A rule that fails on a contract which already has schema errors is
 skipped for that file (its input was malformed, and the schema errors say why); on a
-schema-valid contract a failing rule is a bug and raises.
+schema-valid contract a failing rule is a bug and raises. Inline ``# partnerkit:`` directives
+(:mod:`partnerkit.linting.suppress`) are applied last.
+
+Each file is linted with the configuration that applies to it (:mod:`partnerkit.linting.config`):
+one fixed :class:`LintConfig`, or a function of the file's path such as a
+:class:`~partnerkit.linting.config.ConfigResolver`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from partnerkit.contract.loader import Document, load_document
 from partnerkit.contract.model import Contract
 from partnerkit.errors import ExitCode, InputError
 from partnerkit.linting.base import Rule
+from partnerkit.linting.config import CONFIG_FILENAME, LintConfig, RuleSetting
 from partnerkit.problem import Level, Problem, json_pointer
 
 CONTRACT_SUFFIXES = (".yaml", ".yml")
 
-
-@dataclass(frozen=True)
-class RuleSetting:
-    """How one rule runs: its level and options."""
-
-    level: Level
-    options: Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class LintConfig:
-    """Which rules run, at which level, with which options."""
-
-    rules: Mapping[str, RuleSetting]
-
-    @classmethod
-    def default(cls) -> LintConfig:
-        """Every registered rule at its default level with default options."""
-        from partnerkit.linting.rules import RULES
-
-        return cls({r.id: RuleSetting(r.level, dict(r.options)) for r in RULES.values()})
+ConfigFor = Callable[[Path], LintConfig]
+"""The configuration that applies to a contract file."""
 
 
 @dataclass
@@ -104,7 +91,11 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
 
 
 def lint_document(doc: Document, config: LintConfig | None = None) -> list[Problem]:
-    """Return every problem of one loaded document: load, schema and rule problems, sorted."""
+    """Return every problem of one loaded document: load, schema and rule problems, sorted.
+
+    Problems silenced by inline directives are left out; malformed (and, if configured, unused)
+    directives are added.
+    """
     from partnerkit.contract.schema import validate
     from partnerkit.linting.rules import RULES
 
@@ -121,7 +112,30 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Probl
         except (TypeError, AttributeError, KeyError, ValueError, IndexError):
             if not schema_problems:
                 raise
-    return sorted(set(problems))
+    if not MAY_HAVE_DIRECTIVES.search(doc.text):
+        return sorted(set(problems))
+    from partnerkit.linting import suppress
+    from partnerkit.linting.core import CORE_CHECKS
+
+    suppressible = RULES.keys() | SUPPRESSIBLE_CORE
+    found = suppress.parse(
+        doc.text, rules=suppressible, unsuppressible=CORE_CHECKS.keys() - SUPPRESSIBLE_CORE
+    )
+    return suppress.apply(
+        set(problems),
+        found,
+        doc.path,
+        suppressible=suppressible,
+        enabled=config.rules,
+        warn_unused=config.warn_unused_suppressions,
+    )
+
+
+MAY_HAVE_DIRECTIVES = re.compile(r"#[ \t]*partnerkit:")
+"""Cheap test for inline directives, so that files without any skip the suppression module."""
+
+SUPPRESSIBLE_CORE = frozenset({"schema"})
+"""Core checks an inline directive may silence (the others mean the file cannot be checked)."""
 
 
 def run_rule(doc: Document, contract: Contract, rule: Rule, setting: RuleSetting) -> list[Problem]:
@@ -136,12 +150,44 @@ def run_rule(doc: Document, contract: Contract, rule: Rule, setting: RuleSetting
 
 
 def lint_paths(
-    paths: Iterable[str | os.PathLike[str]], config: LintConfig | None = None
+    paths: Iterable[str | os.PathLike[str]], config: LintConfig | ConfigFor | None = None
 ) -> LintResult:
-    """Lint every contract file under ``paths``."""
-    config = config or LintConfig.default()
+    """Lint every contract file under ``paths``, skipping files the configuration ignores.
+
+    ``config`` is one configuration for every file, or a function returning each file's; by
+    default config files are discovered upward from each file (``.partnerkit.yaml`` or
+    ``pyproject.toml``). Config files themselves are never linted as contracts.
+    """
+    config_for: ConfigFor
+    if isinstance(config, LintConfig):
+        fixed = config
+        config_for = lambda _: fixed  # noqa: E731
+    elif config is None:
+        from partnerkit.linting.config import ConfigResolver
+
+        config_for = ConfigResolver()
+    else:
+        config_for = config
     result = LintResult()
     for path, shown in discover(list(paths)):
+        if path.name == CONFIG_FILENAME:
+            continue
+        file_config = config_for(path)
+        if file_config.is_ignored(path):
+            continue
         doc = load_document(path, shown)
-        result.files.append(FileResult(shown, lint_document(doc, config)))
+        result.files.append(FileResult(shown, lint_document(doc, file_config)))
     return result
+
+
+__all__ = [
+    "ConfigFor",
+    "FileResult",
+    "LintConfig",
+    "LintResult",
+    "RuleSetting",
+    "discover",
+    "lint_document",
+    "lint_paths",
+    "run_rule",
+]

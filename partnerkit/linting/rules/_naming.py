@@ -1,0 +1,156 @@
+"""Helpers for the naming rules (not a rule; not registered).
+
+Names are split into words whatever their case (``order_completed``, ``orderCompleted``,
+``Order Completed`` and ``order-completed`` are all ``order`` + ``completed``), so one splitter
+serves case checks, structure checks, collision detection and suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from partnerkit.contract.model import Contract, mapping, sequence
+from partnerkit.problem import JsonPath
+
+CASES = ("snake_case", "camelCase", "PascalCase", "title_case", "kebab-case")
+"""The naming cases, in the order that breaks ties for ``consistent``."""
+
+CONSISTENT = "consistent"
+CASE_CHOICES = ["conventions", *CASES, CONSISTENT]
+"""Choices of a ``case`` option: ``conventions`` defers to ``events.conventions``."""
+
+DEFAULT_RESERVED_PREFIXES = ("$", "_")
+"""``events.conventions.reserved_prefixes`` when the contract does not say."""
+
+_MINOR_WORDS = "a an and as at but by for from in into of on or per the to via vs with"
+MINOR_WORDS = frozenset(_MINOR_WORDS.split())
+"""Words that title case may keep lowercase after the first word (``Product Added to Cart``)."""
+
+_PATTERNS = {
+    "snake_case": re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"),
+    "camelCase": re.compile(r"[a-z][a-zA-Z0-9]*"),
+    "PascalCase": re.compile(r"[A-Z][a-zA-Z0-9]*"),
+    "title_case": re.compile(r"[A-Z][a-zA-Z0-9]*(?: [a-zA-Z0-9]+)*"),
+    "kebab-case": re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"),
+}
+_SEPARATORS = re.compile(r"[\W_]+")
+_CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[0-9]+")
+
+
+def split_words(name: str) -> list[str]:
+    """Split ``name`` into its words at separators and camel-case humps, keeping their case."""
+    words: list[str] = []
+    for chunk in _SEPARATORS.split(name):
+        if chunk:
+            parts = _CAMEL_WORD.findall(chunk)
+            words.extend(parts if "".join(parts) == chunk else [chunk])
+    return words
+
+
+def normalize(name: str) -> str:
+    """Return ``name`` free of case and separators: its lowercase words, joined."""
+    return "".join(word.lower() for word in split_words(name))
+
+
+def matches_case(name: str, case: str) -> bool:
+    """Tell whether ``name`` is written in ``case`` (one of :data:`CASES`)."""
+    pattern = _PATTERNS.get(case)
+    if pattern is None or not pattern.fullmatch(name):
+        return False
+    if case == "title_case":
+        return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in name.split(" "))
+    return True
+
+
+def case_of(name: str) -> str | None:
+    """Return the first of :data:`CASES` that ``name`` is written in, or ``None``."""
+    return next((case for case in CASES if matches_case(name, case)), None)
+
+
+def to_case(words: Iterable[str], case: str) -> str:
+    """Join ``words`` in ``case``: the suggestion offered when a name is in the wrong case."""
+    lower = [w.lower() for w in words]
+    if case == "snake_case":
+        return "_".join(lower)
+    if case == "kebab-case":
+        return "-".join(lower)
+    if case == "camelCase":
+        return "".join(lower[:1] + [w.capitalize() for w in lower[1:]])
+    if case == "title_case":
+        return " ".join(
+            w if i and w in MINOR_WORDS else w.capitalize() for i, w in enumerate(lower)
+        )
+    return "".join(w.capitalize() for w in lower)
+
+
+def majority_case(names: Iterable[str]) -> str | None:
+    """Return the case most ``names`` are written in (ties: the earlier of :data:`CASES`)."""
+    counts: Counter[str] = Counter()
+    for name in set(names):
+        counts.update(case for case in CASES if matches_case(name, case))
+    if not counts:
+        return None
+    return max(CASES, key=lambda case: (counts[case], -CASES.index(case)))
+
+
+def configured_case(option: Any, convention: Any) -> str:
+    """Return the case to enforce: the ``case`` option, else the convention, else consistent."""
+    if isinstance(option, str) and option in (*CASES, CONSISTENT):
+        return option
+    if isinstance(convention, str) and convention in (*CASES, CONSISTENT):
+        return convention
+    return CONSISTENT
+
+
+def strings(value: Any) -> list[str]:
+    """Return the strings in a list option or convention (anything else is ignored)."""
+    return [item for item in sequence(value) if isinstance(item, str) and item]
+
+
+def reserved_prefixes(contract: Contract) -> list[str]:
+    """Return ``events.conventions.reserved_prefixes``, defaulting to ``$`` and ``_``."""
+    conventions = contract.conventions
+    if "reserved_prefixes" in conventions:
+        return strings(conventions["reserved_prefixes"])
+    return list(DEFAULT_RESERVED_PREFIXES)
+
+
+def reserved_prefix(name: str, prefixes: Iterable[str]) -> str | None:
+    """Return the longest of ``prefixes`` that ``name`` starts with, or ``None``."""
+    found = [p for p in prefixes if name.startswith(p)]
+    return max(found, key=len) if found else None
+
+
+def contains_words(words: list[str], phrase: list[str]) -> bool:
+    """Tell whether ``phrase`` (lowercase words) occurs as consecutive words of ``words``."""
+    n = len(phrase)
+    return n > 0 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def iter_property_levels(contract: Contract) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    """Yield ``(path, names)`` for every mapping of property names, nested ones included.
+
+    ``events.definitions`` is one such mapping, then each definition's and each event's
+    ``properties``, then the ``properties`` of nested objects and of array ``items``.
+    """
+    definitions = contract.definitions
+    if definitions:
+        yield ("events", "definitions"), definitions
+    for name, schema in definitions.items():
+        yield from _levels(("events", "definitions", name), mapping(schema))
+    for event, schema in contract.events.items():
+        yield from _levels(("events", "catalog", event), mapping(schema))
+
+
+def _levels(base: JsonPath, schema: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    properties = mapping(schema.get("properties"))
+    if properties:
+        yield (*base, "properties"), properties
+    for name, prop in properties.items():
+        yield from _levels((*base, "properties", name), mapping(prop))
+    items = mapping(schema.get("items"))
+    if items:
+        yield from _levels((*base, "items"), items)

@@ -1,0 +1,102 @@
+"""Events, properties, metrics, decision areas, experiments and incentives have real descriptions.
+
+The description is what the other company reads: a missing one, a placeholder or one that only
+repeats the name leaves the meaning to guesswork. A description is required on
+
+- every event (``events.catalog.*``) and every property, nested ones and shared definitions
+  included; a property with ``ref`` inherits its definition's description, so only the
+  definition needs one;
+- every metric, decision area (``decision_rights.areas.*``), experiment and incentive.
+
+It must not be a placeholder (``TODO``, ``TBD``, ``FIXME``, ``TODO: …``, ``description``,
+``lorem ipsum``, ``...``, ``n/a``, ``-``, blank; case-insensitive), must not just repeat the name
+(``order_id: {description: Order ID}``), and must have at least ``min_words`` words.
+
+Options:
+
+- ``min_words``: the fewest words a description may have (default 2).
+
+Passing example::
+
+    metrics:
+      activated_merchants: {description: Merchants who processed their first live payment.}
+
+Failing example (the description repeats the name)::
+
+    metrics:
+      activated_merchants: {description: Activated merchants}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from partnerkit.contract.model import Contract
+from partnerkit.contract.refs import match
+from partnerkit.linting.base import Finding
+from partnerkit.linting.rules._naming import iter_property_levels, normalize
+from partnerkit.problem import JsonPath, Level
+
+ID = "description-quality"
+LEVEL = Level.WARNING
+OPTIONS: dict[str, Any] = {"min_words": 2}
+
+_SECTIONS = (
+    ("events.catalog.*", "event", "when it fires and what it means"),
+    ("metrics.*", "metric", "what it measures"),
+    ("decision_rights.areas.*", "decision area", "which decisions it covers"),
+    ("experiments.*", "experiment", "what is changed, for whom"),
+    ("incentives.*", "incentive", "what it is meant to encourage"),
+)
+"""Where descriptions are required: items pattern, what the items are, what to write."""
+
+_PLACEHOLDER = re.compile(
+    r"(?:todo|tbd|tba|fixme|xxx)(?:\s*[:(\-–].*)?|description|lorem ipsum\b.*|n/?a|[.…\-–?\s]*",
+    re.IGNORECASE | re.DOTALL,
+)
+_WORD = re.compile(r"\w+")
+
+
+def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield a finding for every missing, placeholder, name-only or too short description."""
+    min_words = options.get("min_words")
+    min_words = min_words if isinstance(min_words, int) else 0
+    for pattern, kind, what in _SECTIONS:
+        for path, item in match(contract.data, pattern.split(".")):
+            if isinstance(item, dict):
+                yield from _judge(path, item, kind, what, min_words)
+    for level, properties in iter_property_levels(contract):
+        kind = "property definition" if level == ("events", "definitions") else "property"
+        for name, prop in properties.items():
+            if not isinstance(prop, dict):
+                continue  # the schema reports it
+            if "description" not in prop and isinstance(prop.get("ref"), str):
+                continue  # inherited: the definition is judged, or the ref is unresolved
+            yield from _judge((*level, name), prop, kind, "what its value means", min_words)
+
+
+def _judge(
+    path: JsonPath, item: dict[str, Any], kind: str, what: str, min_words: int
+) -> Iterator[Finding]:
+    name = str(path[-1])
+    if "description" not in item:
+        yield Finding(path, f"{kind} {name!r} has no description; say {what}", at_key=True)
+        return
+    description = item["description"]
+    if not isinstance(description, str) or not description:
+        return  # the schema reports a description of the wrong type or an empty one
+    at = (*path, "description")
+    subject = f"the description of {kind} {name!r}"
+    words = _WORD.findall(description)
+    if _PLACEHOLDER.fullmatch(description.strip()):
+        yield Finding(at, f"{subject} is a placeholder; say {what}")
+    elif normalize(description) == normalize(name):
+        yield Finding(at, f"{subject} only repeats the name; say {what}")
+    elif len(words) < min_words:
+        yield Finding(
+            at,
+            f"{subject} has only {len(words)} word{'s' if len(words) != 1 else ''}; write at"
+            f" least {min_words} that say {what}",
+        )

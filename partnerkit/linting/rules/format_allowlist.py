@@ -1,0 +1,79 @@
+"""A ``format`` names a string format that validators know.
+
+Validators ignore a format they do not know, so a misspelt ``format: date_time`` or a private
+``format: iban`` silently checks nothing. The allowed names are the JSON Schema 2020-12 formats:
+``date-time``, ``date``, ``time``, ``duration``, ``email``, ``idn-email``, ``hostname``,
+``idn-hostname``, ``ipv4``, ``ipv6``, ``uri``, ``uri-reference``, ``iri``, ``iri-reference``,
+``uri-template``, ``uuid``, ``json-pointer``, ``relative-json-pointer`` and ``regex``. The
+closest known name is suggested.
+
+Options:
+
+- ``extra_formats`` (list of strings, default ``[]``): further format names your validators
+  implement (for example ``iban``), allowed in addition to the standard ones.
+
+Passing example::
+
+    events:
+      catalog:
+        order_completed:
+          properties:
+            placed_at: {type: string, format: date-time}
+
+Failing example (``date_time`` is not a format; ``date-time`` is)::
+
+    events:
+      catalog:
+        order_completed:
+          properties:
+            placed_at: {type: string, format: date_time}
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from partnerkit.contract.model import Contract, sequence
+from partnerkit.linting.base import Finding
+from partnerkit.linting.rules._property_schemas import iter_schemas
+from partnerkit.problem import Level
+
+ID = "format-allowlist"
+LEVEL = Level.ERROR
+OPTIONS: dict[str, Any] = {"extra_formats": []}
+
+STANDARD_FORMATS = (
+    "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname",
+    "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template", "uuid",
+    "json-pointer", "relative-json-pointer", "regex",
+)  # fmt: skip
+"""The format names of JSON Schema 2020-12."""
+
+
+def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield a finding for every ``format`` outside the allowlist."""
+    extra = [f for f in sequence(options.get("extra_formats")) if isinstance(f, str)]
+    allowed = (*STANDARD_FORMATS, *extra)
+    known = set(allowed)
+    for node in iter_schemas(contract):
+        fmt = node.raw.get("format")
+        if isinstance(fmt, str) and fmt not in known:
+            yield Finding(
+                (*node.path, "format"), f"unknown format {fmt!r}" + _suggest(fmt, allowed)
+            )
+
+
+def _suggest(fmt: str, allowed: tuple[str, ...]) -> str:
+    by_key = {_key(name): name for name in allowed}
+    key = _key(fmt)
+    close = [key] if key in by_key else difflib.get_close_matches(key, list(by_key), n=1)
+    if close:
+        return f"; did you mean {by_key[close[0]]!r}?"
+    return "; use a JSON Schema 2020-12 format, or add it to extra_formats if validators know it"
+
+
+def _key(name: str) -> str:
+    """Compare ``Date_Time`` and ``date-time`` as the same name."""
+    return name.lower().replace("_", "-").replace(" ", "-")

@@ -1,0 +1,57 @@
+"""Personal data declares its ``handling``: what the producer does to it before it is sent.
+
+For a property with ``pii`` ``direct``, ``indirect`` or ``sensitive`` the receiving party needs
+to know whether it gets the value in clear (``handling: none``), hashed (``sha256``, ``hmac``),
+tokenised, truncated, encrypted, or not at all (``drop``); the privacy review and the data
+protection agreement depend on it. A property with ``ref`` takes the definition's ``handling``
+unless it writes its own.
+
+Options: none.
+
+Passing example::
+
+    events:
+      catalog:
+        order_completed:
+          properties:
+            shopper_email: {type: string, pii: direct, handling: sha256}
+            order_id: {type: string, pii: none}
+
+Failing example (how is the IP address protected?)::
+
+    events:
+      catalog:
+        order_completed:
+          properties:
+            ip_address: {type: string, pii: indirect}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from partnerkit.contract.model import Contract
+from partnerkit.linting.base import Finding
+from partnerkit.linting.rules._property_schemas import iter_schemas, personal_class
+from partnerkit.problem import Level
+
+ID = "pii-handling"
+LEVEL = Level.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield a finding for every personal-data schema without ``handling``."""
+    for node in iter_schemas(contract):
+        pii = personal_class(node.schema)
+        if node.broken_ref or pii is None or "handling" in node.schema:
+            continue
+        if not node.owns("pii", "handling"):
+            continue
+        what = f"{node.name!r}" if node.name else "this value"
+        yield Finding(
+            node.at("pii"),
+            f"{what} is personal data (pii: {pii}) but declares no handling; add handling: none, "
+            "sha256, hmac, tokenize, truncate, encrypt or drop",
+        )
