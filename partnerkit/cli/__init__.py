@@ -46,9 +46,9 @@ def _root(
 
 
 def _register() -> None:
-    from partnerkit.cli import lint, rules, schema
+    from partnerkit.cli import import_, lint, rules, schema
 
-    for module in (lint, rules, schema):
+    for module in (lint, rules, schema, import_):
         module.register(app)
 
 

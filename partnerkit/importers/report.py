@@ -1,0 +1,139 @@
+"""Print an :class:`~partnerkit.importers.run.ImportResult`: a readable summary, or JSON.
+
+The standard report lists conflicts, then every warning as ``event: pointer: message`` (grouped by
+event, in import order), then what was skipped, then one summary line. The JSON document is
+versioned like the lint report and carries the same facts per event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from partnerkit import __version__
+from partnerkit.importers.merge import Action
+from partnerkit.importers.model import WarningKind
+from partnerkit.importers.run import ImportResult
+
+JSON_FORMAT_VERSION = 1
+"""Version of the ``--format json`` document; bumped on any incompatible change."""
+
+
+_WRITTEN = (Action.ADDED, Action.UPDATED)
+
+
+def summary(result: ImportResult) -> dict[str, int]:
+    """Count events by action, skipped items, and properties and warnings written."""
+    warnings = [w for r in result.events if r.outcome.action in _WRITTEN for w in r.event.warnings]
+    return {
+        "events": len(result.events),
+        "added": result.count(Action.ADDED),
+        "updated": result.count(Action.UPDATED),
+        "unchanged": result.count(Action.UNCHANGED),
+        "conflicts": result.count(Action.CONFLICT),
+        "skipped": len(result.skipped),
+        "properties": result.properties,
+        "warnings": len(warnings),
+        "pii_guesses": sum(1 for w in warnings if w.kind is WarningKind.PII),
+    }
+
+
+def summary_line(result: ImportResult) -> str:
+    """One line: what was done, where, and how much needs review."""
+    counts = summary(result)
+    verb = "would import" if result.options.dry_run else "imported"
+    where = f" into {result.target}" if result.target else ""
+    parts = [
+        _plural(counts[k], noun)
+        for k, noun in (
+            ("added", "added"),
+            ("updated", "updated"),
+            ("unchanged", "unchanged"),
+            ("conflicts", "conflict"),
+        )
+        if counts[k]
+    ]
+    line = (
+        f"{verb} {_plural(counts['events'], 'event')}{where}: {', '.join(parts) or 'nothing'}; "
+        f"{_plural(counts['properties'], 'property')} written, {counts['skipped']} skipped, "
+        f"{_plural(counts['warnings'], 'warning')} "
+        f"({_plural(counts['pii_guesses'], 'pii guess')} to review)"
+    )
+    if result.target and not result.written and not result.options.dry_run:
+        line += "; file unchanged"
+    return line
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1 or noun in ("added", "updated", "unchanged"):
+        return f"{count} {noun}"
+    if noun.endswith("y"):
+        return f"{count} {noun[:-1]}ies"
+    return f"{count} {noun}{'es' if noun.endswith('s') else 's'}"
+
+
+def _standard(result: ImportResult, stream: TextIO) -> None:
+    for item in result.events:
+        if item.outcome.action is Action.CONFLICT:
+            stream.write(
+                f"conflict: {item.event.name}: {item.outcome.detail} "
+                "(left alone; pass --overwrite to replace it)\n"
+            )
+    for item in result.events:
+        if item.outcome.action not in _WRITTEN:
+            continue
+        for w in item.event.warnings:
+            stream.write(f"{w.kind.value}: {item.event.name}: {w.pointer}: {w.message}\n")
+    older = 0
+    for skipped in result.skipped:
+        if skipped.older_version:
+            older += 1
+            continue
+        stream.write(f"skipped: {skipped.origin}: {skipped.reason}\n")
+    if older:
+        versions = "version" if older == 1 else "versions"
+        stream.write(
+            f"skipped: {older} older schema {versions} (the newest of each was imported)\n"
+        )
+    stream.write(summary_line(result) + "\n")
+
+
+def _json(result: ImportResult, stream: TextIO) -> None:
+    document: dict[str, Any] = {
+        "version": JSON_FORMAT_VERSION,
+        "tool": {"name": "partnerkit", "version": __version__},
+        "format": result.options.format,
+        "source": str(result.options.source),
+        "target": str(result.target) if result.target else None,
+        "owner": result.owner,
+        "dry_run": result.options.dry_run,
+        "written": result.written,
+        "summary": summary(result),
+        "events": [
+            {
+                "name": item.event.name,
+                "origin": item.event.origin,
+                "action": item.outcome.action.value,
+                "detail": item.outcome.detail or None,
+                "properties": item.event.property_count,
+                "warnings": [w.to_dict() for w in item.event.warnings],
+            }
+            for item in result.events
+        ],
+        "skipped": [s.to_dict() for s in result.skipped],
+    }
+    json.dump(document, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+REPORTERS: dict[str, Callable[[ImportResult, TextIO], None]] = {
+    "standard": _standard,
+    "json": _json,
+}
+"""Reporter by ``--format`` name."""
+
+
+def report(result: ImportResult, fmt: str, stream: TextIO) -> None:
+    """Write ``result`` to ``stream`` in format ``fmt`` (a key of :data:`REPORTERS`)."""
+    REPORTERS[fmt](result, stream)
