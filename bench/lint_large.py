@@ -46,17 +46,30 @@ OBJECTS = [
     "catalog",
     "banner",
 ]
-ACTIONS = [
+ACTIONS = [  # the example contract's allowed actions
     "viewed",
     "clicked",
+    "opened",
     "started",
-    "completed",
-    "updated",
-    "created",
-    "cancelled",
-    "failed",
     "submitted",
     "approved",
+    "activated",
+    "authorized",
+    "failed",
+    "completed",
+]
+QUALIFIERS = [
+    "",
+    "express",
+    "guest",
+    "bulk",
+    "partner",
+    "mobile",
+    "scheduled",
+    "manual",
+    "instant",
+    "recurring",
+    "trial",
 ]
 
 
@@ -64,26 +77,26 @@ def build_contract(n_events: int) -> dict[str, Any]:
     yaml = YAML(typ="safe")
     base = yaml.load((ROOT / "contracts" / "acme-globex.yaml").read_text(encoding="utf-8"))
     catalog: dict[str, Any] = {}
-    i = 0
+    names = (
+        "_".join(part for part in (obj, qualifier, action) if part)
+        for qualifier in QUALIFIERS
+        for action in ACTIONS
+        for obj in OBJECTS
+    )
     while len(catalog) < n_events:
-        obj = OBJECTS[i % len(OBJECTS)]
-        action = ACTIONS[(i // len(OBJECTS)) % len(ACTIONS)]
-        group = i // (len(OBJECTS) * len(ACTIONS))
-        name = f"{obj}_{action}" if group == 0 else f"{obj}_{chr(97 + group % 26)}{group}_{action}"
-        i += 1
-        if group and any(c.isdigit() for c in name):
-            name = f"{obj}_{'x' * (group % 7 + 1)}{OBJECTS[group % len(OBJECTS)]}_{action}"
-        if name in catalog:
+        name = next(names)
+        obj, action = name.split("_")[0], name.split("_")[-1]
+        if name in base["events"]["catalog"]:
             continue
         catalog[name] = {
             "owner": "acme",
             "consumers": ["globex"],
             "description": f"The {obj} was {action} by a shopper in the embedded flow.",
             "status": "active",
-            "required": ["merchant_id", "amount"],
+            "required": ["merchant_id", "gross_value"],
             "properties": {
                 "merchant_id": {"ref": "merchant_id"},
-                "amount": {
+                "gross_value": {
                     "type": "number",
                     "minimum": 0,
                     "maximum": 1_000_000,
@@ -91,13 +104,13 @@ def build_contract(n_events: int) -> dict[str, Any]:
                     "pii": "none",
                     "description": "Amount of the operation in euros.",
                 },
-                "channel": {
+                "client_platform": {
                     "type": "string",
                     "enum": ["web", "ios", "android"],
                     "pii": "none",
                     "description": "Channel the shopper used.",
                 },
-                "email_hash": {
+                "shopper_hash": {
                     "type": "string",
                     "pattern": "^[a-f0-9]{64}$",
                     "pii": "direct",
@@ -131,7 +144,7 @@ def build_contract(n_events: int) -> dict[str, Any]:
                         },
                     },
                 },
-                "context": {
+                "page_context": {
                     "type": "object",
                     "pii": "none",
                     "description": "Where in the product the event happened.",
@@ -153,6 +166,13 @@ def build_contract(n_events: int) -> dict[str, Any]:
             },
         }
     base["events"]["catalog"] = {**base["events"]["catalog"], **catalog}
+    base["data_sharing"]["access"]["bench-globex"] = {
+        "party": "globex",
+        "events": ["*"],
+        "purpose": "Benchmark grant: Globex analyses every generated event.",
+        "lawful_basis": "contract",
+        "retention_days": 180,
+    }
     return base
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from partnerkit.problem import JsonPath
+
+if TYPE_CHECKING:
+    from partnerkit.contract.refs import Reference
 
 
 def mapping(value: Any) -> dict[str, Any]:
@@ -72,6 +76,13 @@ class Contract:
     def experiments(self) -> dict[str, Any]:
         """Experiments by id."""
         return self.section("experiments")
+
+    @cached_property
+    def references(self) -> tuple[Reference, ...]:
+        """Every reference in the contract (see :mod:`partnerkit.contract.refs`), computed once."""
+        from partnerkit.contract.refs import iter_references
+
+        return tuple(iter_references(self.data))
 
     def party_refs(self) -> set[str]:
         """Every valid party reference: ``party`` and ``party/role`` for each contact role."""

@@ -119,9 +119,21 @@ def match(data: Any, pattern: list[str], path: JsonPath = ()) -> Iterator[tuple[
         return
     head, rest = pattern[0], pattern[1:]
     if head == "**":
-        yield from match(data, rest, path)
-        for key, child in _children(data):
-            yield from match(child, pattern, (*path, key))
+        # an explicit stack, not nested generators: this walks whole subtrees
+        literal = not any(part in ("*", "**") for part in rest)
+        stack = [(path, data)]
+        while stack:
+            here, node = stack.pop()
+            if literal:
+                found = _follow(node, rest)
+                if found is not _MISSING:
+                    yield (*here, *rest), found
+            else:
+                yield from match(node, rest, here)
+            if isinstance(node, dict):
+                stack.extend(((*here, k), v) for k, v in reversed(node.items()) if _walkable(v))
+            elif isinstance(node, list):
+                stack.extend(((*here, i), v) for i, v in reversed(list(enumerate(node))))
         return
     if head == "*":
         for key, child in _children(data):
@@ -129,6 +141,21 @@ def match(data: Any, pattern: list[str], path: JsonPath = ()) -> Iterator[tuple[
         return
     if isinstance(data, dict) and head in data:
         yield from match(data[head], rest, (*path, head))
+
+
+_MISSING = object()
+
+
+def _walkable(value: Any) -> bool:
+    return isinstance(value, dict | list)
+
+
+def _follow(node: Any, keys: list[str]) -> Any:
+    for key in keys:
+        if not isinstance(node, dict) or key not in node:
+            return _MISSING
+        node = node[key]
+    return node
 
 
 def _children(data: Any) -> Iterator[tuple[str | int, Any]]:

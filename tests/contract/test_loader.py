@@ -54,7 +54,7 @@ def test_merge_keys_are_applied_with_explicit_keys_winning() -> None:
     doc = parse_document(b"base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n", "m.yaml")
     assert not doc.problems
     assert doc.data["use"] == {"y": 3, "x": 1}
-    assert doc.locate(("use", "x")) == (1, 14)
+    assert doc.locate(("use", "x")) == (3, 3)  # merged keys are located at the <<
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,27 @@ def test_missing_and_directory_paths_raise(tmp_path: Path) -> None:
         load_document(tmp_path / "missing.yaml")
     with pytest.raises(InputError, match="directory"):
         load_document(tmp_path)
+
+
+SCALARS = (
+    "a: 017\nb: 0o17\nc: 0x1F\nd: 0b101\ne: 1_000\nf: -.inf\ng: .NaN\nh: 1e3\ni: +12\n"
+    "j: -0x10\nk: ~\nl: null\nm: True\nn: FALSE\no: 2026-01-01\np: 1.5\nq: -7\n"
+    "r: 2026-01-01T10:00:00Z\ns: yes\nt: '12'\nu: !!str 12\nv: !!int '7'\nw: ''\nx:\n"
+)
+
+
+def test_scalars_resolve_like_ruamels_yaml_1_2_safe_loader() -> None:
+    import datetime as dt
+    import math
+
+    from ruamel.yaml import YAML
+
+    ours = parse_document(SCALARS.encode(), "s.yaml").data
+    reference = YAML(typ="safe", pure=True).load(SCALARS)
+    assert list(ours) == list(reference)
+    for key, expected in reference.items():
+        if isinstance(expected, dt.date):
+            expected = expected.isoformat()
+        got = ours[key]
+        assert type(got) is type(expected), key
+        assert got == expected or (math.isnan(got) and math.isnan(expected)), key

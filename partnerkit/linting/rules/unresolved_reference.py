@@ -29,7 +29,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract.model import Contract
-from partnerkit.contract.refs import WILDCARD_EVENTS, RefKind, iter_references
+from partnerkit.contract.refs import WILDCARD_EVENTS, RefKind
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
@@ -47,7 +47,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
         RefKind.HYPOTHESIS: set(contract.hypotheses),
         RefKind.DEFINITION: set(contract.definitions),
     }
-    for ref in iter_references(contract.data):
+    for ref in contract.references:
         if ref.kind is RefKind.PROPERTY:
             if ref.event not in contract.events:
                 continue  # the event reference itself is reported

@@ -45,7 +45,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract.model import Contract
-from partnerkit.contract.refs import RefKind, iter_references
+from partnerkit.contract.refs import RefKind
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
@@ -56,7 +56,7 @@ OPTIONS: dict[str, Any] = {"untested_hypotheses": False}
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every definition (and, optionally, hypothesis) nothing refers to."""
-    references = list(iter_references(contract.data))
+    references = list(contract.references)
     used = {r.value for r in references if r.kind is RefKind.DEFINITION}
     for name in contract.definitions:
         if name not in used:
