@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Any, TextIO
@@ -255,6 +257,19 @@ REPORTERS: dict[Format, Reporter] = {
     Format.GITHUB: _github,
 }
 """Reporter by ``--format`` name (``auto`` is resolved first)."""
+
+
+@contextmanager
+def status(message: str, stream: TextIO | None = None) -> Iterator[None]:
+    """Show a spinner with ``message`` on a terminal while the block runs; nothing otherwise."""
+    stream = stream if stream is not None else sys.stderr
+    if not use_color(stream):
+        yield
+        return
+    from rich.console import Console
+
+    with Console(file=stream, force_terminal=True).status(message):
+        yield
 
 
 def print_error(message: str, stream: TextIO) -> None:

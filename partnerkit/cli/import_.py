@@ -92,6 +92,9 @@ def register(app: typer.Typer) -> None:
             force=force,
             version=version,
         )
-        result = run_import(options)
+        from partnerkit.output import status
+
+        with status(f"Importing {source} ..."):
+            result = run_import(options)
         report(result, report_format.value, sys.stdout)
         raise typer.Exit(int(result.exit_code()))
