@@ -144,8 +144,10 @@ def _problems(doc: Document, error: SchemaError) -> Iterator[Problem]:
             yield doc.problem(RULE_ID, _unknown_key(key, where, allowed), (*path, key), at_key=True)
         return
     if keyword == "required" and isinstance(value, dict):
+        allowed = set(schema.get("properties", {}))
+        unknown = [key for key in value if key not in allowed]
         for name in schema.get("required", []):
-            if name not in value:
+            if name not in value and not _misspelled(name, unknown):
                 message = f"missing required key {name!r} in {where}"
                 yield doc.problem(RULE_ID, message, path, at_key=True)
         return
@@ -154,6 +156,15 @@ def _problems(doc: Document, error: SchemaError) -> Iterator[Problem]:
         yield doc.problem(RULE_ID, message, (*path, value), at_key=True)
         return
     yield doc.problem(RULE_ID, f"{where}: {_describe(error)}", path)
+
+
+def _misspelled(name: str, unknown: list[str]) -> bool:
+    """Tell whether an unknown key is a likely misspelling of ``name`` (reported there)."""
+    if not unknown:
+        return False
+    import difflib
+
+    return any(difflib.get_close_matches(key, [name], n=1, cutoff=0.6) for key in unknown)
 
 
 def _unknown_key(key: str, where: str, allowed: list[str]) -> str:

@@ -37,6 +37,7 @@ def test_every_problem_is_reported_at_its_position(write: Write) -> None:
     assert ("unresolved-reference", 20, 14, Level.ERROR) in found
     messages = " | ".join(p.message for p in result.problems)
     assert "did you mean 'title'?" in messages
+    assert "missing required key 'title'" not in messages  # said once, at the misspelling
     assert "expected string, got number 1.0" in messages
     assert "party 'acme/cfo' is not defined" in messages
     pointers = {p.pointer for p in result.problems}
