@@ -144,8 +144,8 @@ def _problems(doc: Document, error: SchemaError) -> Iterator[Problem]:
             yield doc.problem(RULE_ID, _unknown_key(key, where, allowed), (*path, key), at_key=True)
         return
     if keyword == "required" and isinstance(value, dict):
-        allowed = set(schema.get("properties", {}))
-        unknown = [key for key in value if key not in allowed]
+        known = set(schema.get("properties", {}))
+        unknown = [key for key in value if key not in known]
         for name in schema.get("required", []):
             if name not in value and not _misspelled(name, unknown):
                 message = f"missing required key {name!r} in {where}"
