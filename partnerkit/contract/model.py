@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from partnerkit.problem import JsonPath
 
@@ -30,6 +30,51 @@ def sequence(value: Any) -> list[Any]:
 def text(value: Any) -> str:
     """Return ``value`` if it is a string, else ``''``."""
     return value if isinstance(value, str) else ""
+
+
+class PropertySchema(NamedTuple):
+    """One property schema as written (``raw``) and as it takes effect (``schema``).
+
+    A property with ``ref`` is the named definition with the keys written beside ``ref`` laid
+    over it (:meth:`Contract.resolve_property`), so a key of its effective schema may come from
+    the definition.
+    """
+
+    path: JsonPath
+    raw: dict[str, Any]
+    schema: dict[str, Any]
+    name: str | None
+    """Property or definition name; ``None`` for ``items`` and ``additionalProperties``."""
+    broken_ref: bool = False
+    """``ref`` names no definition: keys it would supply are unknown."""
+
+    @property
+    def ref(self) -> str | None:
+        """The definition this schema refers to, if any."""
+        ref = self.raw.get("ref")
+        return ref if isinstance(ref, str) else None
+
+    @property
+    def is_definition(self) -> bool:
+        """True for a top-level entry of ``events.definitions``."""
+        return len(self.path) == 3 and self.path[1] == "definitions"
+
+    def owns(self, *keys: str) -> bool:
+        """Whether a condition on ``keys`` belongs here rather than to the ``ref`` definition.
+
+        It does when there is no ``ref``, or when one of ``keys`` is written beside it.
+        """
+        return "ref" not in self.raw or any(key in self.raw for key in keys)
+
+    def at(self, key: str) -> JsonPath:
+        """Path of ``key`` as written here, or of the ``ref`` through which it is inherited."""
+        if key in self.raw or "ref" not in self.raw:
+            return (*self.path, key)
+        return (*self.path, "ref")
+
+
+PropertyLevel = tuple[JsonPath, dict[str, Any]]
+"""A mapping of property names (``properties``, or ``events.definitions``) and its path."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +129,58 @@ class Contract:
 
         return tuple(iter_references(self.data))
 
+    @cached_property
+    def property_schemas(self) -> tuple[PropertySchema, ...]:
+        """Every property schema, computed once: definitions, then the catalog's; breadth first.
+
+        Top-level schemas come first, then those nested through ``properties``, ``items`` and
+        ``additionalProperties``; entries that are not mappings are left out (the schema reports
+        them).
+        """
+        definitions = self.definitions
+        queue: list[tuple[JsonPath, str | None, Any]] = []
+        for key, definition in definitions.items():
+            queue.append((("events", "definitions", key), key, definition))
+        for event, definition in self.events.items():
+            declared = definition.get("properties") if isinstance(definition, dict) else None
+            for key, prop in mapping(declared).items():
+                queue.append((("events", "catalog", event, "properties", key), key, prop))
+        nodes: list[PropertySchema] = []
+        for path, name, raw in queue:  # breadth first: the queue grows while it is read
+            if not isinstance(raw, dict):
+                continue
+            if "ref" in raw:
+                ref = raw["ref"]
+                broken = not isinstance(ref, str) or ref not in definitions
+                nodes.append(PropertySchema(path, raw, self.resolve_property(raw), name, broken))
+            else:
+                nodes.append(PropertySchema(path, raw, raw, name, False))
+            properties = raw.get("properties")
+            if isinstance(properties, dict):
+                queue.extend(((*path, "properties", k), k, v) for k, v in properties.items())
+            for keyword in ("items", "additionalProperties"):
+                if isinstance(raw.get(keyword), dict):
+                    queue.append(((*path, keyword), None, raw[keyword]))
+        return tuple(nodes)
+
+    @cached_property
+    def property_levels(self) -> tuple[PropertyLevel, ...]:
+        """``(path, names)`` for every mapping of property names, computed once; depth first.
+
+        ``events.definitions`` is one such mapping, then each definition's and each event's
+        ``properties``, each followed by the ``properties`` of its nested objects and array
+        ``items`` (``additionalProperties`` schemas are not entered).
+        """
+        levels: list[PropertyLevel] = []
+        definitions = self.definitions
+        if definitions:
+            levels.append((("events", "definitions"), definitions))
+        for name, schema in definitions.items():
+            _add_levels(levels, ("events", "definitions", name), mapping(schema))
+        for event, schema in self.events.items():
+            _add_levels(levels, ("events", "catalog", event), mapping(schema))
+        return tuple(levels)
+
     def party_refs(self) -> set[str]:
         """Every valid party reference: ``party`` and ``party/role`` for each contact role."""
         refs: set[str] = set()
@@ -131,3 +228,14 @@ def _walk_properties(
         items = mapping(prop.get("items"))
         if items:
             yield from _walk_properties(event, (*path, "items"), items)
+
+
+def _add_levels(levels: list[PropertyLevel], base: JsonPath, schema: dict[str, Any]) -> None:
+    properties = mapping(schema.get("properties"))
+    if properties:
+        levels.append(((*base, "properties"), properties))
+    for name, prop in properties.items():
+        _add_levels(levels, (*base, "properties", name), mapping(prop))
+    items = mapping(schema.get("items"))
+    if items:
+        _add_levels(levels, (*base, "items"), items)

@@ -119,17 +119,14 @@ def match(data: Any, pattern: list[str], path: JsonPath = ()) -> Iterator[tuple[
         return
     head, rest = pattern[0], pattern[1:]
     if head == "**":
+        if rest and not any(part in ("*", "**") for part in rest):
+            yield from _find(data, rest, path)
+            return
         # an explicit stack, not nested generators: this walks whole subtrees
-        literal = not any(part in ("*", "**") for part in rest)
         stack = [(path, data)]
         while stack:
             here, node = stack.pop()
-            if literal:
-                found = _follow(node, rest)
-                if found is not _MISSING:
-                    yield (*here, *rest), found
-            else:
-                yield from match(node, rest, here)
+            yield from match(node, rest, here)
             if isinstance(node, dict):
                 stack.extend(((*here, k), v) for k, v in reversed(node.items()) if _walkable(v))
             elif isinstance(node, list):
@@ -141,6 +138,37 @@ def match(data: Any, pattern: list[str], path: JsonPath = ()) -> Iterator[tuple[
         return
     if isinstance(data, dict) and head in data:
         yield from match(data[head], rest, (*path, head))
+
+
+def _find(data: Any, keys: list[str], path: JsonPath) -> Iterator[tuple[JsonPath, Any]]:
+    """Match ``**.<keys>`` (no wildcards in ``keys``): ``data`` and every container in it, in order.
+
+    This walks whole subtrees, so it keeps one stack of iterators rather than nested generators,
+    passes over scalars (only a mapping can hold ``keys``) and builds a path only for a match.
+    """
+    where: list[str | int] = list(path)
+    found = _follow(data, keys)
+    if found is not _MISSING:
+        yield (*where, *keys), found
+    stack = [_entries(data)]
+    while stack:
+        for key, child in stack[-1]:
+            if isinstance(child, dict):
+                where.append(key)
+                if keys[0] in child:
+                    found = _follow(child, keys)
+                    if found is not _MISSING:
+                        yield (*where, *keys), found
+                stack.append(iter(child.items()))
+                break
+            if isinstance(child, list):
+                where.append(key)
+                stack.append(enumerate(child))
+                break
+        else:  # this container is done: back to its parent
+            stack.pop()
+            if stack:
+                where.pop()
 
 
 _MISSING = object()
@@ -156,6 +184,15 @@ def _follow(node: Any, keys: list[str]) -> Any:
             return _MISSING
         node = node[key]
     return node
+
+
+def _entries(data: Any) -> Iterator[tuple[Any, Any]]:
+    """``(key or index, child)`` of a mapping or list as a plain iterator (empty for a scalar)."""
+    if isinstance(data, dict):
+        return iter(data.items())
+    if isinstance(data, list):
+        return enumerate(data)
+    return iter(())
 
 
 def _children(data: Any) -> Iterator[tuple[str | int, Any]]:

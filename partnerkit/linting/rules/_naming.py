@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping, sequence
-from partnerkit.problem import JsonPath
+from partnerkit.contract.model import Contract, sequence
 
 CASES = ("snake_case", "camelCase", "PascalCase", "title_case", "kebab-case")
 """The naming cases, in the order that breaks ties for ``consistent``."""
@@ -52,7 +51,8 @@ def split_words(name: str) -> list[str]:
 
 def normalize(name: str) -> str:
     """Return ``name`` free of case and separators: its lowercase words, joined."""
-    return "".join(word.lower() for word in split_words(name))
+    # the words of split_words, joined, are the chunks between separators
+    return "".join(chunk.lower() for chunk in _SEPARATORS.split(name))
 
 
 def matches_case(name: str, case: str) -> bool:
@@ -127,30 +127,6 @@ def reserved_prefix(name: str, prefixes: Iterable[str]) -> str | None:
 def contains_words(words: list[str], phrase: list[str]) -> bool:
     """Tell whether ``phrase`` (lowercase words) occurs as consecutive words of ``words``."""
     n = len(phrase)
-    return n > 0 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
-
-
-def iter_property_levels(contract: Contract) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
-    """Yield ``(path, names)`` for every mapping of property names, nested ones included.
-
-    ``events.definitions`` is one such mapping, then each definition's and each event's
-    ``properties``, then the ``properties`` of nested objects and of array ``items``.
-    """
-    definitions = contract.definitions
-    if definitions:
-        yield ("events", "definitions"), definitions
-    for name, schema in definitions.items():
-        yield from _levels(("events", "definitions", name), mapping(schema))
-    for event, schema in contract.events.items():
-        yield from _levels(("events", "catalog", event), mapping(schema))
-
-
-def _levels(base: JsonPath, schema: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
-    properties = mapping(schema.get("properties"))
-    if properties:
-        yield (*base, "properties"), properties
-    for name, prop in properties.items():
-        yield from _levels((*base, "properties", name), mapping(prop))
-    items = mapping(schema.get("items"))
-    if items:
-        yield from _levels((*base, "items"), items)
+    if n == 0 or phrase[0] not in words:
+        return False
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))

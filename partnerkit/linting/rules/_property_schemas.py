@@ -1,22 +1,22 @@
-"""Walking property schemas for the schema-sanity and privacy rules (private; not a rule).
+"""Helpers for the schema-sanity and privacy rules, which judge property schemas (not a rule).
 
 Property schemas live in ``events.definitions`` and under ``events.catalog.<event>.properties``,
-nested through ``properties``, ``items`` and ``additionalProperties``. A property with ``ref`` is
-the named definition with the keys written beside ``ref`` laid over it, so a condition on its
-effective schema may come from the definition. To report each condition once, a rule checks the
-effective schema of every node but reports a ``ref`` node only when a key the condition involves
-is written beside ``ref``; otherwise the condition is the definition's and is reported there.
+nested through ``properties``, ``items`` and ``additionalProperties``; these rules walk
+``Contract.property_schemas`` (computed once per contract). A property with ``ref`` is the named
+definition with the keys written beside ``ref`` laid over it, so a condition on its effective
+schema may come from the definition. To report each condition once, a rule checks the effective
+schema of every node but reports a ``ref`` node only when a key the condition involves is written
+beside ``ref`` (``PropertySchema.owns``); otherwise the condition is the definition's and is
+reported there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from partnerkit.contract.model import Contract, mapping
 from partnerkit.linting.rules._properties import party_of
-from partnerkit.problem import JsonPath
 
 PII_CLASSES = frozenset({"direct", "indirect", "sensitive"})
 """Values of ``pii`` that mark personal data (everything but ``none``)."""
@@ -30,82 +30,6 @@ def personal_class(schema: dict[str, Any]) -> str | None:
 
 _MAX_DEPTH = 32
 """Nesting depth at which walks through resolved refs stop (guards against ref cycles)."""
-
-
-class SchemaNode(NamedTuple):
-    """One property schema as written (``raw``) and as it takes effect (``schema``)."""
-
-    path: JsonPath
-    raw: dict[str, Any]
-    schema: dict[str, Any]
-    name: str | None
-    """Property or definition name; ``None`` for ``items`` and ``additionalProperties``."""
-    broken_ref: bool = False
-    """``ref`` names no definition: keys it would supply are unknown (reported elsewhere)."""
-
-    @property
-    def ref(self) -> str | None:
-        """The definition this node refers to, if any."""
-        ref = self.raw.get("ref")
-        return ref if isinstance(ref, str) else None
-
-    @property
-    def is_definition(self) -> bool:
-        """True for a top-level entry of ``events.definitions``."""
-        return len(self.path) == 3 and self.path[1] == "definitions"
-
-    def owns(self, *keys: str) -> bool:
-        """Whether a condition on ``keys`` is reported at this node (see the module docstring)."""
-        return "ref" not in self.raw or any(key in self.raw for key in keys)
-
-    def at(self, key: str) -> JsonPath:
-        """Path of ``key`` as written here, or of the ``ref`` through which it is inherited."""
-        if key in self.raw or "ref" not in self.raw:
-            return (*self.path, key)
-        return (*self.path, "ref")
-
-
-def iter_schemas(contract: Contract) -> Iterator[SchemaNode]:
-    """Yield every property schema: definitions, then the catalog's; top-level ones first.
-
-    Most rules of this group walk every schema, so the walk is done once per contract and kept
-    (for the last contract only).
-    """
-    global _last
-    if _last is None or _last[0] is not contract:
-        _last = (contract, _walk(contract))
-    return iter(_last[1])
-
-
-_last: tuple[Contract, list[SchemaNode]] | None = None
-
-
-def _walk(contract: Contract) -> list[SchemaNode]:
-    definitions = contract.definitions
-    queue: list[tuple[JsonPath, str | None, Any]] = []
-    for key, definition in definitions.items():
-        queue.append((("events", "definitions", key), key, definition))
-    for event, definition in contract.events.items():
-        declared = definition.get("properties") if isinstance(definition, dict) else None
-        for key, prop in mapping(declared).items():
-            queue.append((("events", "catalog", event, "properties", key), key, prop))
-    nodes: list[SchemaNode] = []
-    for path, name, raw in queue:  # breadth first: the queue grows while it is read
-        if not isinstance(raw, dict):
-            continue
-        if "ref" in raw:
-            ref = raw["ref"]
-            broken = not isinstance(ref, str) or ref not in definitions
-            nodes.append(SchemaNode(path, raw, contract.resolve_property(raw), name, broken))
-        else:
-            nodes.append(SchemaNode(path, raw, raw, name, False))
-        properties = raw.get("properties")
-        if isinstance(properties, dict):
-            queue.extend(((*path, "properties", k), k, v) for k, v in properties.items())
-        for keyword in ("items", "additionalProperties"):
-            if isinstance(raw.get(keyword), dict):
-                queue.append(((*path, keyword), None, raw[keyword]))
-    return nodes
 
 
 def declared_types(schema: dict[str, Any]) -> frozenset[str] | None:

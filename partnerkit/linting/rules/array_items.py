@@ -31,7 +31,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types, iter_schemas
+from partnerkit.linting.rules._property_schemas import declared_types
 from partnerkit.problem import Level
 
 ID = "array-items"
@@ -41,7 +41,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every array schema without ``items``."""
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         types = declared_types(node.schema)
         if node.broken_ref or not types or "array" not in types or "items" in node.schema:
             continue

@@ -36,7 +36,7 @@ from typing import Any
 from partnerkit.contract.model import Contract
 from partnerkit.contract.refs import match
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._naming import iter_property_levels, normalize
+from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level
 
 ID = "description-quality"
@@ -63,40 +63,57 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every missing, placeholder, name-only or too short description."""
     min_words = options.get("min_words")
     min_words = min_words if isinstance(min_words, int) else 0
+    flaws: dict[tuple[str, str], str | None] = {}  # properties recur across events: judge once
     for pattern, kind, what in _SECTIONS:
         for path, item in match(contract.data, pattern.split(".")):
             if isinstance(item, dict):
-                yield from _judge(path, item, kind, what, min_words)
-    for level, properties in iter_property_levels(contract):
+                finding = _judge(path, item, kind, what, min_words, flaws)
+                if finding:
+                    yield finding
+    for level, properties in contract.property_levels:
         kind = "property definition" if level == ("events", "definitions") else "property"
         for name, prop in properties.items():
             if not isinstance(prop, dict):
                 continue  # the schema reports it
             if "description" not in prop and isinstance(prop.get("ref"), str):
                 continue  # inherited: the definition is judged, or the ref is unresolved
-            yield from _judge((*level, name), prop, kind, "what its value means", min_words)
+            finding = _judge((*level, name), prop, kind, "what its value means", min_words, flaws)
+            if finding:
+                yield finding
 
 
 def _judge(
-    path: JsonPath, item: dict[str, Any], kind: str, what: str, min_words: int
-) -> Iterator[Finding]:
+    path: JsonPath,
+    item: dict[str, Any],
+    kind: str,
+    what: str,
+    min_words: int,
+    flaws: dict[tuple[str, str], str | None],
+) -> Finding | None:
     name = str(path[-1])
     if "description" not in item:
-        yield Finding(path, f"{kind} {name!r} has no description; say {what}", at_key=True)
-        return
+        return Finding(path, f"{kind} {name!r} has no description; say {what}", at_key=True)
     description = item["description"]
     if not isinstance(description, str) or not description:
-        return  # the schema reports a description of the wrong type or an empty one
-    at = (*path, "description")
-    subject = f"the description of {kind} {name!r}"
-    words = _WORD.findall(description)
+        return None  # the schema reports a description of the wrong type or an empty one
+    key = (description, name)
+    if key not in flaws:
+        flaws[key] = _flaw(description, name, min_words)
+    flaw = flaws[key]
+    if flaw is None:
+        return None
+    return Finding((*path, "description"), f"the description of {kind} {name!r} {flaw} {what}")
+
+
+def _flaw(description: str, name: str, min_words: int) -> str | None:
+    """Return what is wrong with a description, up to "... say"; ``None`` if nothing is."""
     if _PLACEHOLDER.fullmatch(description.strip()):
-        yield Finding(at, f"{subject} is a placeholder; say {what}")
-    elif normalize(description) == normalize(name):
-        yield Finding(at, f"{subject} only repeats the name; say {what}")
-    elif len(words) < min_words:
-        yield Finding(
-            at,
-            f"{subject} has only {len(words)} word{'s' if len(words) != 1 else ''}; write at"
-            f" least {min_words} that say {what}",
+        return "is a placeholder; say"
+    if normalize(description) == normalize(name):
+        return "only repeats the name; say"
+    words = len(_WORD.findall(description))
+    if words < min_words:
+        return (
+            f"has only {words} word{'s' if words != 1 else ''}; write at least {min_words} that say"
         )
+    return None

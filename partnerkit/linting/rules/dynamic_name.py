@@ -44,7 +44,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._naming import iter_property_levels, strings
+from partnerkit.linting.rules._naming import strings
 from partnerkit.problem import JsonPath, Level
 
 ID = "dynamic-name"
@@ -86,19 +86,36 @@ _NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])|[0-9]+$")
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every name that carries data or belongs to a numbered series."""
     allowed = strings(options.get("allow"))
-    yield from _level(("events", "catalog"), contract.events, "event", allowed)
-    for path, properties in iter_property_levels(contract):
-        yield from _level(path, properties, "property", allowed)
+    judged: dict[str, Verdict] = {}  # names recur across events: judge each name once
+    yield from _level(("events", "catalog"), contract.events, "event", allowed, judged)
+    for path, properties in contract.property_levels:
+        yield from _level(path, properties, "property", allowed, judged)
+
+
+Verdict = tuple[str | None, str] | None
+"""What data a name carries (``None``: none) and its series stem; ``None`` for an allowed name."""
+
+
+def _judge(name: str, allowed: list[str]) -> Verdict:
+    if any(fnmatchcase(name, p) for p in allowed):
+        return None
+    what = next((label for pattern, label in _PATTERNS if pattern.search(name)), None)
+    return what, _NUMBER.sub("#", name)
 
 
 def _level(
-    base: JsonPath, names: Iterable[Any], kind: str, allowed: list[str]
+    base: JsonPath, names: Iterable[Any], kind: str, allowed: list[str], judged: dict[str, Verdict]
 ) -> Iterator[Finding]:
     series: dict[str, str] = {}
     for name in names:
-        if not isinstance(name, str) or any(fnmatchcase(name, p) for p in allowed):
+        if not isinstance(name, str):
             continue
-        what = next((label for pattern, label in _PATTERNS if pattern.search(name)), None)
+        if name not in judged:
+            judged[name] = _judge(name, allowed)
+        verdict = judged[name]
+        if verdict is None:
+            continue
+        what, stem = verdict
         if what:
             yield Finding(
                 (*base, name),
@@ -107,7 +124,6 @@ def _level(
                 at_key=True,
             )
             continue
-        stem = _NUMBER.sub("#", name)
         if stem == name:
             continue
         if stem in series:

@@ -36,12 +36,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import (
-    declared_types,
-    iter_schemas,
-    show_types,
-    value_key,
-)
+from partnerkit.linting.rules._property_schemas import declared_types, show_types, value_key
 from partnerkit.problem import Level
 
 ID = "enum-values"
@@ -51,7 +46,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for an empty enum, each duplicate and each value of the wrong type."""
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         enum = node.schema.get("enum")
         if not isinstance(enum, list):
             continue

@@ -37,7 +37,6 @@ from typing import Any
 
 from partnerkit.contract.model import Contract, sequence
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import iter_schemas
 from partnerkit.problem import Level
 
 ID = "format-allowlist"
@@ -57,7 +56,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     extra = [f for f in sequence(options.get("extra_formats")) if isinstance(f, str)]
     allowed = (*STANDARD_FORMATS, *extra)
     known = set(allowed)
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         fmt = node.raw.get("format")
         if isinstance(fmt, str) and fmt not in known:
             yield Finding(

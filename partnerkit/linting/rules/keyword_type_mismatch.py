@@ -36,7 +36,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types, iter_schemas, show_types
+from partnerkit.linting.rules._property_schemas import declared_types, show_types
 from partnerkit.problem import Level
 
 ID = "keyword-type-mismatch"
@@ -70,9 +70,14 @@ _APPLIES = {_STRING: "strings", _NUMBER: "numbers", _ARRAY: "arrays", _OBJECT: "
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every keyword that no declared type takes."""
-    for node in iter_schemas(contract):
+    rejected: dict[frozenset[str], frozenset[str]] = {}  # type set -> keywords none of it takes
+    for node in contract.property_schemas:
         types = declared_types(node.schema)
         if not types:
+            continue
+        if types not in rejected:
+            rejected[types] = frozenset(k for k, fits in KEYWORD_TYPES.items() if not types & fits)
+        if rejected[types].isdisjoint(node.schema):
             continue
         inherited = []
         for keyword, fits in KEYWORD_TYPES.items():

@@ -34,7 +34,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._naming import iter_property_levels, normalize
+from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level
 
 ID = "name-collision"
@@ -44,18 +44,23 @@ OPTIONS: dict[str, Any] = {}
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every name that normalises to an earlier name on its level."""
-    yield from _collisions(("events", "catalog"), contract.events, "event")
-    for path, properties in iter_property_levels(contract):
+    keys: dict[str, str] = {}  # names recur across events: normalise each name once
+    yield from _collisions(("events", "catalog"), contract.events, "event", keys)
+    for path, properties in contract.property_levels:
         kind = "definition" if path == ("events", "definitions") else "property"
-        yield from _collisions(path, properties, kind)
+        yield from _collisions(path, properties, kind, keys)
 
 
-def _collisions(base: JsonPath, names: Iterable[Any], kind: str) -> Iterator[Finding]:
+def _collisions(
+    base: JsonPath, names: Iterable[Any], kind: str, keys: dict[str, str]
+) -> Iterator[Finding]:
     first: dict[str, str] = {}
     for name in names:
         if not isinstance(name, str):
             continue
-        key = normalize(name)
+        if name not in keys:
+            keys[name] = normalize(name)
+        key = keys[name]
         if not key:
             continue
         if key in first:

@@ -44,7 +44,6 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import iter_schemas
 from partnerkit.problem import Level
 
 ID = "pattern-compiles"
@@ -78,10 +77,13 @@ _ADVICE = {
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every pattern that does not compile or is not portable."""
-    for node in iter_schemas(contract):
+    problems: dict[str, str | None] = {}  # patterns recur across events: judge each once
+    for node in contract.property_schemas:
         pattern = node.raw.get("pattern")
         if isinstance(pattern, str):
-            problem = pattern_problem(pattern)
+            if pattern not in problems:
+                problems[pattern] = pattern_problem(pattern)
+            problem = problems[pattern]
             if problem:
                 yield Finding((*node.path, "pattern"), problem)
 

@@ -33,7 +33,6 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import iter_schemas
 from partnerkit.problem import Level
 
 ID = "pii-declared"
@@ -46,7 +45,7 @@ _FIX = "add pii: none, direct, indirect or sensitive"
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every property whose effective schema has no ``pii``."""
     reported: set[str] = set()
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         if node.name is None or node.is_definition or node.broken_ref or "pii" in node.schema:
             continue
         if node.ref is None:

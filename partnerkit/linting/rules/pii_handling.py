@@ -33,7 +33,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import iter_schemas, personal_class
+from partnerkit.linting.rules._property_schemas import personal_class
 from partnerkit.problem import Level
 
 ID = "pii-handling"
@@ -43,7 +43,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every personal-data schema without ``handling``."""
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         pii = personal_class(node.schema)
         if node.broken_ref or pii is None or "handling" in node.schema:
             continue

@@ -34,7 +34,6 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import iter_schemas
 from partnerkit.problem import Level
 
 ID = "pii-in-names"
@@ -47,10 +46,13 @@ _IPV4 = re.compile(rf"(?<![\d.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d.])")
 _PHONE = re.compile(r"(?<![\w+])(\+)?\(?\d[\d ()./-]{5,}\d(?!\w)")
 _GROUPS = re.compile(r"\d+")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}")
+_DIGIT = re.compile(r"\d")
 
 
 def personal_data_in(value: str) -> str | None:
     """Return what personal datum ``value`` contains (``an email address``...), or ``None``."""
+    if "@" not in value and not _DIGIT.search(value):
+        return None  # an email address has an '@'; IP addresses and phone numbers have digits
     if _EMAIL.search(value):
         return "an email address"
     if _IPV4.search(value):
@@ -75,7 +77,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                 f"event name {event!r} contains {found}; name the event after what happens",
                 at_key=True,
             )
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         if node.name is not None:
             found = personal_data_in(node.name)
             if found:

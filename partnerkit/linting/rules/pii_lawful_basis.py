@@ -77,17 +77,19 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     for event, definition in contract.events.items():
         definition = mapping(definition)
         consumers = [(i, p) for i, p in shared_with_others(definition) if p in contract.parties]
-        if not consumers:
-            continue
+        uncovered = []
+        for index, party in consumers:
+            covering = grants.get((party, event), []) + grants.get((party, WILDCARD_EVENTS), [])
+            gaps = [(gid, _gaps(grant, default_basis)) for gid, grant in covering]
+            if not any(not missing for _, missing in gaps):
+                uncovered.append((index, party, gaps))
+        if not uncovered:
+            continue  # every consumer has a complete grant: no need to look for personal data
         personal = personal_properties(contract, definition)
         if not personal:
             continue
         shown = ", ".join(personal[:3]) + (", …" if len(personal) > 3 else "")
-        for index, party in consumers:
-            covering = grants.get((party, event), []) + grants.get((party, WILDCARD_EVENTS), [])
-            gaps = [(gid, _gaps(grant, default_basis)) for gid, grant in covering]
-            if any(not missing for _, missing in gaps):
-                continue
+        for index, party, gaps in uncovered:
             path = ("events", "catalog", event, "consumers", index)
             if not gaps:
                 yield Finding(

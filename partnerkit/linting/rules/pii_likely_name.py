@@ -43,7 +43,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract, sequence
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types, iter_schemas, words
+from partnerkit.linting.rules._property_schemas import declared_types, words
 from partnerkit.problem import Level
 
 ID = "pii-likely-name"
@@ -116,16 +116,23 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every personal-looking property declared ``pii: none``."""
     extra = [p for p in sequence(options.get("extra_patterns")) if isinstance(p, str)]
     patterns = _index(extra) if extra else _STANDARD
-    for node in iter_schemas(contract):
+    labels: dict[str, str | None] = {}  # names recur across events: judge each name once
+
+    def label_of(name: str) -> str | None:
+        if name not in labels:
+            labels[name] = looks_personal(name, patterns)
+        return labels[name]
+
+    for node in contract.property_schemas:
         if node.name is None or node.schema.get("pii") != "none":
             continue
         types = declared_types(node.schema)
         if types and types <= {"boolean", "null"}:
             continue
-        label = looks_personal(node.name, patterns)
+        label = label_of(node.name)
         if label is None:
             continue
-        if "pii" not in node.raw and node.ref and looks_personal(node.ref, patterns) == label:
+        if "pii" not in node.raw and node.ref and label_of(node.ref) == label:
             continue  # reported at the definition
         yield Finding(
             node.at("pii"),

@@ -31,10 +31,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract.model import Contract, PropertySchema
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import is_number
-from partnerkit.linting.rules._property_schemas import SchemaNode, iter_schemas
 from partnerkit.problem import Level
 
 ID = "property-bounds"
@@ -57,18 +56,20 @@ _BOUNDS = frozenset(key for group in _RANGES for pair in group for key in pair[:
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every bound pair that leaves no value."""
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         if _BOUNDS.isdisjoint(node.schema):
             continue
         for group in _RANGES:
             for lower, upper, exclusive in group:
+                if lower not in node.schema or upper not in node.schema:
+                    continue
                 finding = _empty_range(node, lower, upper, exclusive)
                 if finding:
                     yield finding
                     break
 
 
-def _empty_range(node: SchemaNode, lower: str, upper: str, exclusive: bool) -> Finding | None:
+def _empty_range(node: PropertySchema, lower: str, upper: str, exclusive: bool) -> Finding | None:
     low: Any = node.schema.get(lower)
     high: Any = node.schema.get(upper)
     if not (is_number(low) and is_number(high)) or not node.owns(lower, upper):

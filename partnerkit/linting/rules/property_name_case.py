@@ -58,7 +58,6 @@ from partnerkit.linting.rules._naming import (
     case_of,
     configured_case,
     contains_words,
-    iter_property_levels,
     majority_case,
     matches_case,
     reserved_prefix,
@@ -95,7 +94,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     blocked = {
         b: [w.lower() for w in split_words(b)] for b in strings(conventions.get("blocked_words"))
     }
-    levels = list(iter_property_levels(contract))
+    levels = contract.property_levels
     case = configured_case(options.get("case"), conventions.get("property_case"))
     majority = False
     if case == CONSISTENT:

@@ -36,7 +36,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract, mapping
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types, iter_schemas
+from partnerkit.linting.rules._property_schemas import declared_types
 from partnerkit.problem import JsonPath, Level
 
 ID = "required-exists"
@@ -49,7 +49,9 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     for event, definition in contract.events.items():
         definition = mapping(definition)
         yield from _missing(("events", "catalog", event), definition, "the event")
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
+        if "required" not in node.schema:
+            continue
         types = declared_types(node.schema)
         if types and "object" not in types:
             continue

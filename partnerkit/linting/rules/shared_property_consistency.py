@@ -49,9 +49,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping
+from partnerkit.contract.model import Contract, PropertySchema, mapping
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import SchemaNode, iter_schemas, value_key
+from partnerkit.linting.rules._property_schemas import value_key
 from partnerkit.problem import Level
 
 ID = "shared-property-consistency"
@@ -66,15 +66,15 @@ FIELDS = ("type", "format", "unit", "pii")
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every occurrence of a shared name that deviates from the reference."""
     equal_enums = options.get("enums") == "equal"
-    by_name: dict[str, list[SchemaNode]] = defaultdict(list)
-    for node in iter_schemas(contract):
+    by_name: dict[str, list[PropertySchema]] = defaultdict(list)
+    for node in contract.property_schemas:
         top_level = len(node.path) == 5 and node.path[1] == "catalog"
         if top_level and node.name is not None and not node.broken_ref:
             by_name[node.name].append(node)
     for name, nodes in by_name.items():
         if len(nodes) < 2:
             continue
-        values = [tuple(_value(node, f) for f in FIELDS) for node in nodes]
+        values = [tuple([_comparable(node.schema.get(f)) for f in FIELDS]) for node in nodes]
         enums = [_enum(node) for node in nodes]
         signatures = (
             [(*v, e) for v, e in zip(values, enums, strict=True)] if equal_enums else values
@@ -101,14 +101,19 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
             )
 
 
-def _value(node: SchemaNode, field: str) -> Any:
-    value = node.schema.get(field)
+_SCALARS = (str, int, float, bool)
+
+
+def _comparable(value: Any) -> Any:
+    """Return a field's value as compared: a list as its set of strings, a mapping as its repr."""
+    if value is None or isinstance(value, _SCALARS):
+        return value
     if isinstance(value, list):
         return frozenset(v for v in value if isinstance(v, str))
-    return value if value is None or isinstance(value, str | int | float | bool) else repr(value)
+    return repr(value)
 
 
-def _enum(node: SchemaNode) -> frozenset[Any] | None:
+def _enum(node: PropertySchema) -> frozenset[Any] | None:
     enum = node.schema.get("enum")
     return frozenset(value_key(v) for v in enum) if isinstance(enum, list) else None
 
@@ -119,7 +124,7 @@ def _enums_agree(mine: frozenset[Any] | None, theirs: frozenset[Any] | None, equ
     return mine is None or theirs is None or mine <= theirs or theirs <= mine
 
 
-def _detail(field: str, node: SchemaNode, reference: SchemaNode) -> str:
+def _detail(field: str, node: PropertySchema, reference: PropertySchema) -> str:
     if field == "enum":
         return f"enum {_show(node.schema.get('enum'))} vs {_show(reference.schema.get('enum'))}"
     return f"{field} {_show(node.schema.get(field))} vs {_show(reference.schema.get(field))}"

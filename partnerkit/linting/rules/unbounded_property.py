@@ -36,7 +36,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types, iter_schemas
+from partnerkit.linting.rules._property_schemas import declared_types
 from partnerkit.problem import Level
 
 ID = "unbounded-property"
@@ -50,7 +50,7 @@ NUMBER_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every string or number schema without any bound."""
-    for node in iter_schemas(contract):
+    for node in contract.property_schemas:
         types = declared_types(node.schema)
         if node.broken_ref or not types:
             continue

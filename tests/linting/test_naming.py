@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+import pytest
+
+from partnerkit.linting.rules._naming import normalize, split_words
+
+NAMES = [
+    "order_completed", "orderCompleted", "Order Completed", "order-completed", "$order_id",
+    "HTTPServerError", "ip_v4Address2", "__", "", "ΑΣ_Β", "straße_ΣΑ", "İstanbul_x", "ﬁle-Name",
+    "a1b2_C3d", "日本_Ab", "😀x_Y",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_normalize_joins_the_lowercase_words(name: str) -> None:
+    assert normalize(name) == "".join(word.lower() for word in split_words(name))
