@@ -63,9 +63,24 @@ def report(result: LintResult, fmt: Format, stream: TextIO) -> None:
     REPORTERS[resolve(fmt)](result, stream, use_color(stream))
 
 
+_UNPRINTABLE = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09
+} | {code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+"""Control and bidirectional-override characters, escaped so a hostile contract cannot drive
+the terminal (clear it, recolour it, reorder text) through a message or a path."""
+
+
+_UNPRINTABLE_BUT_LINES = {k: v for k, v in _UNPRINTABLE.items() if k not in (0x0A, 0x0D)}
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """Return ``text`` with control and bidi-override characters escaped."""
+    return text.translate(_UNPRINTABLE_BUT_LINES if keep_newlines else _UNPRINTABLE)
+
+
 def concise_line(p: Problem) -> str:
     """``path:line:col: level [rule] message`` — the line editors and terminals jump to."""
-    return f"{p.path}:{p.line}:{p.column}: {p.level.value} [{p.rule}] {p.message}"
+    return printable(f"{p.path}:{p.line}:{p.column}: {p.level.value} [{p.rule}] {p.message}")
 
 
 def summary_line(result: LintResult) -> str:
@@ -99,13 +114,13 @@ def _standard(result: LintResult, stream: TextIO, color: bool) -> None:
     for file in result.files:
         if not file.problems:
             continue
-        lines.append([(file.path, "bold underline")])
+        lines.append([(printable(file.path), "bold underline")])
         for p in file.problems:
             lines.append(
                 [
-                    (f"  {p.path}:{p.line}:{p.column}: ", "bold"),
+                    (printable(f"  {p.path}:{p.line}:{p.column}: "), "bold"),
                     (p.level.value, _STYLE[p.level]),
-                    (f" {p.message} ", ""),
+                    (printable(f" {p.message} "), ""),
                     (f"[{p.rule}]", "dim"),
                 ]
             )
@@ -227,13 +242,14 @@ def _github(result: LintResult, stream: TextIO, color: bool) -> None:
     for p in result.problems:
         props = ",".join(
             [
-                f"file={escape_property(p.path)}",
+                f"file={escape_property(printable(p.path))}",
                 f"line={p.line}",
                 f"col={p.column}",
                 f"title={escape_property(f'partnerkit [{p.rule}]')}",
             ]
         )
-        stream.write(f"::{_GITHUB_LEVEL[p.level]} {props}::{escape_data(p.message)}\n")
+        message = escape_data(printable(p.message, keep_newlines=True))  # %0A for GitHub
+        stream.write(f"::{_GITHUB_LEVEL[p.level]} {props}::{message}\n")
     # GitHub shows only 10 annotations of each kind per step: print the full report as well.
     _concise(result, stream, False)
     stream.write(summary_line(result) + "\n")
@@ -274,6 +290,7 @@ def status(message: str, stream: TextIO | None = None) -> Iterator[None]:
 
 def print_error(message: str, stream: TextIO) -> None:
     """Write a one-line user error (``partnerkit: error: ...``), red on a terminal."""
+    message = printable(message)
     line = f"partnerkit: error: {message}"
     if use_color(stream):
         from rich.console import Console

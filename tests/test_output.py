@@ -114,3 +114,12 @@ def test_rules_command_lists_core_and_semantic_rules() -> None:
     assert doc.returncode == 0 and "Failing example" in doc.stdout
     unknown = run_cli("rules", "no-such-rule")
     assert unknown.returncode == 2 and "unknown rule" in unknown.stderr
+
+
+def test_hostile_text_cannot_drive_the_terminal() -> None:
+    hostile = Problem("c\x1b]0;x\x07.yaml", 1, 1, "schema", Level.ERROR, "k \x1b[2J\u202e", "/a")
+    result = LintResult([FileResult(hostile.path, [hostile])])
+    for fmt in (Format.STANDARD, Format.CONCISE, Format.GITHUB):
+        out = render(result, fmt)
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, fmt
+        assert "\\x1b[2J" in out, fmt  # shown escaped, not dropped
