@@ -15,50 +15,55 @@ from partnerkit.linting.rules import RULES
 SEEDED = Path(__file__).resolve().parent / "seeded" / "acme-globex-seeded.yaml"
 
 EXPECTED = [
+    (14, 9, "pilot-scope"),
     (50, 3, "party-in-decisions"),
     (56, 15, "party-contact"),
-    (107, 13, "metric-target"),
-    (179, 30, "metric-definition"),
-    (198, 3, "guardrail-threshold"),
-    (236, 15, "format-allowlist"),
-    (286, 12, "pii-handling"),
-    (293, 12, "pii-likely-name"),
-    (298, 5, "unused-definition"),
-    (351, 20, "pattern-compiles"),
-    (364, 9, "pii-declared"),
-    (371, 51, "pii-in-names"),
-    (393, 20, "property-bounds"),
-    (395, 24, "description-quality"),
-    (396, 5, "event-name-case"),
-    (406, 37, "enum-values"),
-    (409, 9, "name-collision"),
-    (410, 17, "unbounded-property"),
-    (432, 11, "keyword-type-mismatch"),
-    (440, 19, "pii-lawful-basis"),
-    (494, 9, "property-name-case"),
-    (543, 17, "array-items"),
-    (560, 15, "deprecated-event"),
-    (564, 59, "required-exists"),
-    (573, 5, "event-name-structure"),
-    (633, 9, "dynamic-name"),
-    (638, 14, "version-semver"),
-    (652, 17, "shared-property-consistency"),
-    (671, 5, "retention-set"),
-    (701, 52, "attribution-events"),
-    (709, 15, "attribution-model"),
-    (717, 3, "experiment-design"),
-    (728, 10, "date-order"),
-    (736, 20, "raci"),
-    (788, 20, "escalation-order"),
-    (817, 32, "unresolved-reference"),
-    (837, 13, "quarterly-review"),
-    (856, 3, "incentive-durability"),
+    (97, 13, "metric-target"),
+    (169, 30, "metric-definition"),
+    (188, 3, "guardrail-threshold"),
+    (226, 15, "format-allowlist"),
+    (276, 12, "pii-handling"),
+    (283, 12, "pii-likely-name"),
+    (288, 5, "unused-definition"),
+    (341, 20, "pattern-compiles"),
+    (354, 9, "pii-declared"),
+    (361, 51, "pii-in-names"),
+    (383, 20, "property-bounds"),
+    (385, 24, "description-quality"),
+    (386, 5, "event-name-case"),
+    (396, 37, "enum-values"),
+    (399, 9, "name-collision"),
+    (400, 17, "unbounded-property"),
+    (422, 11, "keyword-type-mismatch"),
+    (430, 19, "pii-lawful-basis"),
+    (484, 9, "property-name-case"),
+    (533, 17, "array-items"),
+    (550, 15, "deprecated-event"),
+    (554, 59, "required-exists"),
+    (563, 5, "event-name-structure"),
+    (623, 9, "dynamic-name"),
+    (628, 14, "version-semver"),
+    (642, 17, "shared-property-consistency"),
+    (661, 5, "retention-set"),
+    (691, 52, "attribution-events"),
+    (699, 15, "attribution-model"),
+    (707, 3, "experiment-design"),
+    (718, 10, "date-order"),
+    (726, 20, "raci"),
+    (778, 20, "escalation-order"),
+    (807, 32, "unresolved-reference"),
+    (827, 13, "quarterly-review"),
+    (846, 3, "incentive-durability"),
 ]
 
 
 def test_one_finding_per_rule_at_its_position(tmp_path: Path) -> None:
     config = tmp_path / ".partnerkit.yaml"
-    config.write_text("rules:\n  unbounded-property: enable  # opt-in: default_enabled is off\n")
+    config.write_text(
+        "rules:\n"
+        "  unbounded-property: enable  # opt-in: off by default\n"
+        "  quarterly-review: {options: {statuses: [active, pilot]}}  # the seed is in pilot\n"
+    )
     target = tmp_path / SEEDED.name
     target.write_text(SEEDED.read_text(encoding="utf-8"), encoding="utf-8")
     result = partnerkit.lint([target])
