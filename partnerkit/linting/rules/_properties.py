@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from typing import Any, TypeGuard
 
-from partnerkit.contract.model import Contract, sequence
+from partnerkit.contract.model import Contract
 
 NUMERIC_TYPES = frozenset({"number", "integer"})
 
@@ -35,12 +35,14 @@ def event_property(contract: Contract, event: Any, name: Any) -> dict[str, Any] 
     return contract.resolve_property(properties[name])
 
 
-def declared_types(schema: dict[str, Any]) -> set[str]:
-    """Return the JSON type names ``schema`` declares (empty when it declares none)."""
+def declared_types(schema: dict[str, Any]) -> frozenset[str] | None:
+    """Return the JSON type names a schema declares, or ``None`` if it declares no ``type``."""
     value = schema.get("type")
     if isinstance(value, str):
-        return {value}
-    return {t for t in sequence(value) if isinstance(t, str)}
+        return frozenset({value})
+    if isinstance(value, list):
+        return frozenset(t for t in value if isinstance(t, str))
+    return None
 
 
 def non_numeric_type(schema: dict[str, Any] | None) -> str | None:
@@ -48,7 +50,7 @@ def non_numeric_type(schema: dict[str, Any] | None) -> str | None:
 
     ``[number, "null"]`` is numeric; a property that declares no type is not judged.
     """
-    types = declared_types(schema or {})
+    types = declared_types(schema or {}) or frozenset()
     if not types or (types & NUMERIC_TYPES and types <= NUMERIC_TYPES | {"null"}):
         return None
     return " or ".join(sorted(types))
@@ -69,7 +71,7 @@ def type_of(value: Any) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def accepts_type(types: set[str], value: Any) -> bool:
+def accepts_type(types: frozenset[str], value: Any) -> bool:
     """Tell whether ``value``'s JSON type is among ``types`` (empty: any type is)."""
     kind = type_of(value)
     return not types or kind in types or (kind == "integer" and "number" in types)
@@ -81,7 +83,7 @@ def why_never_matches(schema: dict[str, Any], value: Any) -> str | None:
     Checks what is decidable from the schema alone: the declared type, ``const``, a closed
     (non-extensible) ``enum`` and numeric bounds. Patterns are left alone (ECMA 262 dialect).
     """
-    types = declared_types(schema)
+    types = declared_types(schema) or frozenset()
     if not accepts_type(types, value):
         return f"the property is {' or '.join(sorted(types))}, not {type_of(value)}"
     if "const" in schema and not _same(schema["const"], value):

@@ -32,16 +32,6 @@ _MAX_DEPTH = 32
 """Nesting depth at which walks through resolved refs stop (guards against ref cycles)."""
 
 
-def declared_types(schema: dict[str, Any]) -> frozenset[str] | None:
-    """Return the JSON type names a schema declares, or ``None`` if it declares no ``type``."""
-    value = schema.get("type")
-    if isinstance(value, str):
-        return frozenset({value})
-    if isinstance(value, list):
-        return frozenset(t for t in value if isinstance(t, str))
-    return None
-
-
 def show_types(types: frozenset[str]) -> str:
     """Render a type set the way it is written: ``integer`` or ``[string, null]``."""
     names = sorted(types)

@@ -31,7 +31,7 @@ from typing import Any
 
 from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types
+from partnerkit.linting.rules._properties import declared_types
 from partnerkit.problem import Level
 
 ID = "array-items"

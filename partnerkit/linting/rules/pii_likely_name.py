@@ -43,7 +43,8 @@ from typing import Any
 
 from partnerkit.contract.model import Contract, sequence
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import declared_types, words
+from partnerkit.linting.rules._properties import declared_types
+from partnerkit.linting.rules._property_schemas import words
 from partnerkit.problem import Level
 
 ID = "pii-likely-name"
