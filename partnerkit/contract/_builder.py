@@ -145,7 +145,7 @@ class Builder:
                 self._complete(stack, root, value, event.start_mark, 1, event.anchor)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 path = self._child_path(stack)
-                self._check_tag(event.tag, event.start_mark, path, collection=True)
+                self._check_tag(event.tag, event.start_mark, path)
                 container: Any = {} if kind is MappingStartEvent else []
                 stack.append(_Frame(container, path, event.start_mark, event.anchor))
                 if event.anchor:
@@ -265,7 +265,7 @@ class Builder:
         if tag == STR:
             return value
         if tag not in CORE_TAGS:
-            self._check_tag(tag, event.start_mark, self._child_path(stack), collection=False)
+            self._check_tag(tag, event.start_mark, self._child_path(stack))
             return value
         return self._construct(tag, event)
 
@@ -314,7 +314,7 @@ class Builder:
                             container[key] = value
                             self.doc.positions[(*frame.path, key)] = where
 
-    def _check_tag(self, tag: Any, mark: Any, path: JsonPath, *, collection: bool) -> None:
+    def _check_tag(self, tag: Any, mark: Any, path: JsonPath) -> None:
         if tag is None or tag == "!" or tag in CORE_TAGS:
             return
         message = f"tag {tag!r} is not allowed in a contract; remove it (values are plain YAML)"

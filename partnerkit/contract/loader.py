@@ -189,9 +189,6 @@ def _parse_text(doc: Document) -> None:
 def _yaml_message(exc: Any) -> str:
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if type(exc).__name__ == "DuplicateKeyError":
-        problem = problem.split(" with value ")[0]
-        return f"{problem}; each key may appear once in a mapping"
     if context and problem:
         return f"{problem} ({context})"
     return problem or context or "invalid YAML"
