@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from partnerkit.contract.loader import Document
+    from partnerkit.contract.document import Document
     from partnerkit.linting.engine import ConfigFor, LintConfig, LintResult
 
 

@@ -15,71 +15,18 @@ problems of the others.
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from partnerkit.contract.document import FATAL_RULES, Document, Position
 from partnerkit.errors import InputError
-from partnerkit.problem import JsonPath, Level, Problem, json_pointer
+from partnerkit.problem import Level, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
 """Largest contract file accepted; a partnership contract is far smaller."""
 
 MAX_NODES = 500_000
 """Largest number of values after alias expansion (guards against alias 'billion laughs')."""
-
-
-class Position(NamedTuple):
-    """1-based line and column of a key and of its value."""
-
-    key_line: int
-    key_column: int
-    line: int
-    column: int
-
-
-@dataclass
-class Document:
-    """A loaded contract: plain ``data``, positions, the raw text and any load problems."""
-
-    path: str
-    data: Any = None
-    text: str = ""
-    positions: dict[JsonPath, Position] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """True when ``data`` is a mapping that later stages can check."""
-        return isinstance(self.data, dict) and not any(p.rule in FATAL_RULES for p in self.problems)
-
-    def locate(self, path: JsonPath, *, at_key: bool = False) -> tuple[int, int]:
-        """Return ``(line, column)`` of ``path``, or of its nearest located ancestor."""
-        probe = tuple(path)
-        while probe:
-            pos = self.positions.get(probe)
-            if pos is not None:
-                return (pos.key_line, pos.key_column) if at_key else (pos.line, pos.column)
-            probe = probe[:-1]
-        root = self.positions.get(())
-        return (root.line, root.column) if root else (1, 1)
-
-    def problem(
-        self,
-        rule: str,
-        message: str,
-        path: JsonPath = (),
-        *,
-        level: Level = Level.ERROR,
-        at_key: bool = False,
-    ) -> Problem:
-        """Build a problem located at ``path`` in this document."""
-        line, column = self.locate(path, at_key=at_key)
-        return Problem(self.path, line, column, rule, level, message, json_pointer(path))
-
-
-FATAL_RULES = frozenset({"syntax", "encoding", "too-large", "alias-expansion", "not-a-mapping"})
-"""Load problems after which the file's data cannot be checked any further."""
 
 
 def load_document(path: Path | str, display: str | None = None) -> Document:
@@ -140,16 +87,17 @@ def _parse_text(doc: Document) -> None:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from partnerkit.contract._builder import AliasBomb, Builder
+    from partnerkit.contract._compose import AliasBomb, Composer
 
     try:
         yaml = YAML(typ="safe", pure=False)  # the C parser, from ruamel.yaml.clib
     except Exception:  # pragma: no cover - no C extension on this platform
         yaml = YAML(typ="safe", pure=True)
-    builder = Builder(doc, yaml.constructor, MAX_NODES)
-    gc.disable()  # building allocates an object per value; collections only slow it down
+    composer = Composer(doc, yaml.constructor, MAX_NODES)
+    collecting = gc.isenabled()
+    gc.disable()  # composing allocates an object per value; collections only slow it down
     try:
-        data = builder.build(yaml.parse(doc.text))
+        data = composer.compose(yaml.parse(doc.text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -166,7 +114,8 @@ def _parse_text(doc: Document) -> None:
         doc.problems.append(doc.problem("alias-expansion", message))
         return
     finally:
-        gc.enable()
+        if collecting:  # the caller's state: lint keeps the collector off for the whole run
+            gc.enable()
     if data is None and not doc.problems:
         doc.problems.append(
             doc.problem("not-a-mapping", "file is empty; a contract is a YAML mapping")
@@ -206,3 +155,14 @@ def _reader_problem(doc: Document, exc: Any) -> Problem:
     return Problem(
         doc.path, line, column, "syntax", Level.ERROR, f"{what} is not allowed in YAML; remove it"
     )
+
+
+__all__ = [
+    "FATAL_RULES",
+    "MAX_BYTES",
+    "MAX_NODES",
+    "Document",
+    "Position",
+    "load_document",
+    "parse_document",
+]

@@ -1,8 +1,12 @@
 """Where a contract refers to something defined elsewhere in it: a declared table.
 
-Each row names a path pattern (``*`` matches one key or index, ``**`` any depth) and the kind of
-thing the value there must name. Lint (reference integrity, unused definitions) and diff read the
-same table, so a new reference site is added in one place.
+Each row of :data:`REFERENCE_SITES` names a path pattern (``*`` matches one key or index, ``**``
+any depth) and the kind of thing the value there must name. The references inside trees are
+listed in :data:`MODEL_SITES` and found by the model builder in the typed model, which knows the
+trees' grammar: the events of (nested) metric definitions, the ``ref`` of every property schema
+of the catalog, and the property names of metric definitions and the attribution conversion.
+Lint (reference integrity, unused definitions) and diff read :attr:`Contract.references`, so a
+new reference site is added in one place.
 """
 
 from __future__ import annotations
@@ -42,11 +46,9 @@ _P, _E, _M, _H = RefKind.PARTY, RefKind.EVENT, RefKind.METRIC, RefKind.HYPOTHESI
 REFERENCE_SITES: tuple[tuple[str, RefKind], ...] = (
     ("objective.hypotheses.*.metric", _M),
     ("metrics.*.owner", _P),
-    ("metrics.*.definition.**.event", _E),
     ("events.catalog.*.owner", _P),
     ("events.catalog.*.consumers.*", _P),
     ("events.catalog.*.replaced_by", _E),
-    ("events.catalog.*.**.ref", RefKind.DEFINITION),
     ("data_sharing.access.*.party", _P),
     ("data_sharing.access.*.events.*", _E),
     ("data_sharing.audit.contact", _P),
@@ -70,46 +72,30 @@ REFERENCE_SITES: tuple[tuple[str, RefKind], ...] = (
     ("incentives.*.party", _P),
     ("incentives.*.metric", _M),
 )
-"""Every reference site of format v1: path pattern -> kind of target."""
+"""Every flat reference site of format v1: path pattern -> kind of target."""
 
-WILDCARD_EVENTS = "*"
-"""``data_sharing.access.*.events`` may grant every event with ``"*"``."""
+MODEL_SITES: tuple[tuple[str, RefKind], ...] = (
+    ("metrics.*.definition.**.event", _E),
+    ("events.catalog.*.**.ref", RefKind.DEFINITION),
+    ("metrics.*.definition.**.property", RefKind.PROPERTY),
+    ("metrics.*.definition.**.where.*", RefKind.PROPERTY),
+    ("attribution.conversion.value", RefKind.PROPERTY),
+)
+"""Reference sites inside trees, found in the typed model by the builder (``**`` follows the
+tree's own grammar: nested ``numerator``/``denominator``; nested property schemas). A property
+reference names a property of the event of its definition (or of the conversion)."""
 
 
 def iter_references(data: Any) -> Iterator[Reference]:
-    """Yield every reference in ``data`` (plain contract data), in table order."""
+    """Yield every reference at a site of :data:`REFERENCE_SITES` in plain contract data.
+
+    Called by the model builder, which adds the property references it finds in the typed
+    metric definitions and the attribution (names that must be properties of one event).
+    """
     for pattern, kind in REFERENCE_SITES:
         for path, value in match(data, pattern.split(".")):
             if isinstance(value, str):
                 yield Reference(path, kind, value)
-    yield from _property_references(data)
-
-
-def _property_references(data: Any) -> Iterator[Reference]:
-    """Property names that must exist on a specific event."""
-    for path, definition in match(data, ["metrics", "*", "definition", "**"]):
-        if isinstance(definition, dict) and isinstance(definition.get("event"), str):
-            prop = definition.get("property")
-            if isinstance(prop, str):
-                yield Reference((*path, "property"), RefKind.PROPERTY, prop, definition["event"])
-            where = definition.get("where")
-            if isinstance(where, dict):
-                for name in where:
-                    yield Reference(
-                        (*path, "where", name), RefKind.PROPERTY, name, definition["event"]
-                    )
-    attribution = data.get("attribution") if isinstance(data, dict) else None
-    if isinstance(attribution, dict):
-        conversion = attribution.get("conversion")
-        if isinstance(conversion, dict) and isinstance(conversion.get("event"), str):
-            value = conversion.get("value")
-            if isinstance(value, str):
-                yield Reference(
-                    ("attribution", "conversion", "value"),
-                    RefKind.PROPERTY,
-                    value,
-                    conversion["event"],
-                )
 
 
 def match(data: Any, pattern: list[str], path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from partnerkit.contract.loader import Document
+from partnerkit.contract.document import Document
 from partnerkit.problem import JsonPath, Problem, dotted
 
 SCHEMA_PATH = Path(__file__).with_name("contract.schema.json")

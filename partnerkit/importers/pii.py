@@ -4,17 +4,18 @@ Sources rarely say which properties are personal data, but every contract proper
 ``pii``. The importer sets ``pii: none`` unless the name (split into words: ``emailAddress`` ->
 ``email address``) or the string format looks like personal data: an email address, phone number,
 IP address, personal name, postal address, birth date, or a device or advertising id. Names the
-``pii-likely-name`` lint rule considers personal are guessed too (its :func:`looks_personal` is
-the one definition of "looks personal"), so a fresh import never trips that rule. Each guess is
+``pii-likely-name`` lint rule considers personal are guessed too
+(:func:`partnerkit.contract.pii.looks_personal` is the one definition of "looks personal"), so a
+fresh import never trips that rule. Each guess is
 a warning for a human to confirm; it is a review aid, not a classifier.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+from partnerkit.contract.pii import INDIRECT_LABELS, looks_personal
+from partnerkit.contract.pii import words as _words
 
 _NAME_QUALIFIERS = frozenset(
     {
@@ -111,7 +112,7 @@ class Guess:
 
 def words(name: str) -> list[str]:
     """Split a property name into lower-case words (camelCase, snake_case, kebab-case)."""
-    return [w.lower() for w in _WORD.findall(name)]
+    return list(_words(name))
 
 
 def guess(
@@ -152,14 +153,9 @@ def guess(
     return _as_lint_sees_it(name)
 
 
-_INDIRECT_LABELS = ("an IP address", "a device or advertising id", "a geolocation")
-
-
 def _as_lint_sees_it(name: str) -> Guess | None:
-    from partnerkit.linting.rules.pii_likely_name import looks_personal
-
     label = looks_personal(name)
     if label is None:
         return None
     reason = label.split(" ", 1)[1] if label.startswith(("a ", "an ")) else label
-    return Guess("indirect" if label in _INDIRECT_LABELS else "direct", reason)
+    return Guess("indirect" if label in INDIRECT_LABELS else "direct", reason)

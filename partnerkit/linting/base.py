@@ -24,6 +24,7 @@ class Finding:
 
 
 CheckFunction = Callable[[Contract, Mapping[str, Any]], Iterator[Finding]]
+"""A rule's ``check``: the typed model and the rule's options in, findings out."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Rule:
     """Allowed values of an option (``OPTION_CHOICES``); options not listed take any value."""
     default_enabled: bool = True
     """False if the rule runs only when enabled in the configuration (``DEFAULT_ENABLED``)."""
+    typed: bool = False
+    """TEMPORARY, while rules move to the typed model: True if ``check`` takes the model."""
 
     @property
     def summary(self) -> str:
@@ -59,4 +62,5 @@ class Rule:
             check=module.check,
             choices={k: list(v) for k, v in getattr(module, "OPTION_CHOICES", {}).items()},
             default_enabled=bool(getattr(module, "DEFAULT_ENABLED", True)),
+            typed=bool(getattr(module, "TYPED", False)),
         )

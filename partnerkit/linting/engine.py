@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from partnerkit.contract.loader import Document, load_document
-from partnerkit.contract.model import Contract
+from partnerkit.contract.document import Document
+from partnerkit.contract.loader import load_document
 from partnerkit.errors import ExitCode, InputError
 from partnerkit.linting.base import Rule
 from partnerkit.linting.config import CONFIG_FILENAME, LintConfig, RuleSetting
@@ -105,10 +106,9 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Probl
         return sorted(problems)
     schema_problems = validate(doc)
     problems.extend(schema_problems)
-    contract = Contract(doc.data)
     for rule_id, setting in config.rules.items():
         try:
-            problems.extend(run_rule(doc, contract, RULES[rule_id], setting))
+            problems.extend(run_rule(doc, RULES[rule_id], setting))
         except (TypeError, AttributeError, KeyError, ValueError, IndexError):
             if not schema_problems:
                 raise
@@ -138,9 +138,10 @@ SUPPRESSIBLE_CORE = frozenset({"schema"})
 """Core checks an inline directive may silence (the others mean the file cannot be checked)."""
 
 
-def run_rule(doc: Document, contract: Contract, rule: Rule, setting: RuleSetting) -> list[Problem]:
-    """Run one rule over one document and locate its findings."""
+def run_rule(doc: Document, rule: Rule, setting: RuleSetting) -> list[Problem]:
+    """Run one rule over one document's model and locate its findings."""
     problems = []
+    contract: Any = doc.contract if rule.typed else _legacy_view(doc)
     for finding in rule.check(contract, setting.options):
         line, column = doc.locate(finding.path, at_key=finding.at_key)
         level = finding.level or setting.level
@@ -178,6 +179,16 @@ def lint_paths(
         doc = load_document(path, shown)
         result.files.append(FileResult(shown, lint_document(doc, file_config)))
     return result
+
+
+def _legacy_view(doc: Document) -> Any:
+    """TEMPORARY: the raw-data view that rules not yet on the typed model read."""
+    from partnerkit.contract._legacy import Contract as Legacy
+
+    view = doc.__dict__.get("_legacy")
+    if view is None:
+        view = doc.__dict__["_legacy"] = Legacy(doc.data, doc.contract)
+    return view
 
 
 __all__ = [

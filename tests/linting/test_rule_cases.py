@@ -29,7 +29,6 @@ import pytest
 from ruamel.yaml import YAML
 
 from partnerkit.contract.loader import parse_document
-from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Rule
 from partnerkit.linting.engine import RuleSetting, run_rule
 from partnerkit.linting.rules import RULES
@@ -51,7 +50,7 @@ def run(rule: Rule, contract_text: str, options: dict[str, Any] | None = None) -
     doc = parse_document(contract_text.encode(), "case.yaml")
     assert not doc.problems, f"case contract does not parse: {doc.problems}"
     setting = RuleSetting(rule.level, {**rule.options, **(options or {})})
-    return sorted(run_rule(doc, Contract(doc.data), rule, setting))
+    return sorted(run_rule(doc, rule, setting))
 
 
 @pytest.mark.parametrize(("rule_id", "case"), _load_cases())

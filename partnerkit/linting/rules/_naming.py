@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from partnerkit.contract.model import Contract, sequence
+from partnerkit.contract._legacy import Contract, sequence
 
 CASES = ("snake_case", "camelCase", "PascalCase", "title_case", "kebab-case")
 """The naming cases, in the order that breaks ties for ``consistent``."""

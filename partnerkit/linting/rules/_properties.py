@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from typing import Any, TypeGuard
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract._legacy import Contract
 
 NUMERIC_TYPES = frozenset({"number", "integer"})
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping
+from partnerkit.contract._legacy import Contract, mapping
 from partnerkit.linting.rules._properties import party_of
 
 PII_CLASSES = frozenset({"direct", "indirect", "sensitive"})

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract._legacy import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import declared_types
 from partnerkit.problem import Level

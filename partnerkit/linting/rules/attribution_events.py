@@ -64,7 +64,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping, sequence
+from partnerkit.contract._legacy import Contract, mapping, sequence
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import event_property, non_numeric_type
 from partnerkit.problem import JsonPath, Level

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract._legacy import Contract
 from partnerkit.contract.refs import match
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import normalize

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from fnmatch import fnmatchcase
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract._legacy import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import strings
 from partnerkit.problem import JsonPath, Level

@@ -34,7 +34,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract._legacy import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import declared_types
 from partnerkit.linting.rules._property_schemas import show_types, value_key

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, text
+from partnerkit.contract._legacy import Contract, text
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import (
     CASE_CHOICES,

@@ -43,7 +43,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, text
+from partnerkit.contract._legacy import Contract, text
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import (
     contains_words,

@@ -35,7 +35,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, sequence
+from partnerkit.contract._legacy import Contract, sequence
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 

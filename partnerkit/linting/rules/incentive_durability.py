@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping, text
+from partnerkit.contract._legacy import Contract, mapping, text
 from partnerkit.contract.refs import match
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import party_of

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract._legacy import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level

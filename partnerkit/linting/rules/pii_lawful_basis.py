@@ -55,8 +55,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping, text
-from partnerkit.contract.refs import WILDCARD_EVENTS
+from partnerkit.contract._legacy import Contract, mapping, text
+from partnerkit.contract.model import WILDCARD_EVENTS
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import party_of
 from partnerkit.linting.rules._property_schemas import personal_properties, shared_with_others

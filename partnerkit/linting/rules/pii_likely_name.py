@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, sequence
+from partnerkit.contract._legacy import Contract, sequence
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import declared_types
 from partnerkit.linting.rules._property_schemas import words

@@ -34,7 +34,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping
+from partnerkit.contract._legacy import Contract, mapping
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._properties import declared_types
 from partnerkit.problem import JsonPath, Level

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping
+from partnerkit.contract._legacy import Contract, mapping
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._property_schemas import personal_properties, shared_with_others
 from partnerkit.problem import Level

@@ -49,7 +49,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, PropertySchema, mapping
+from partnerkit.contract._legacy import Contract, PropertySchema, mapping
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._property_schemas import value_key
 from partnerkit.problem import Level

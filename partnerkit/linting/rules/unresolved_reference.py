@@ -28,8 +28,9 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
-from partnerkit.contract.refs import WILDCARD_EVENTS, RefKind
+from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import WILDCARD_EVENTS
+from partnerkit.contract.refs import RefKind
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 

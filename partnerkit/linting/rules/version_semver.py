@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract, mapping
+from partnerkit.contract._legacy import Contract, mapping
 from partnerkit.linting.base import Finding
 from partnerkit.problem import JsonPath, Level
 

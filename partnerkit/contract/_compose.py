@@ -1,4 +1,4 @@
-"""Build plain data and a position index straight from YAML parse events.
+"""Compose plain data and a position index straight from YAML parse events.
 
 Composing a node graph first (ruamel's ``compose``) allocates and later frees an object per value,
 which dominated the load time of large contracts; building from the event stream of ruamel's C
@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from partnerkit.contract.document import Document, Position
 from partnerkit.problem import JsonPath, Level, Problem, json_pointer
-
-if TYPE_CHECKING:
-    from partnerkit.contract.loader import Document
 
 CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(
@@ -77,12 +75,10 @@ class _Frame:
 _NO_KEY = object()
 
 
-class Builder:
+class Composer:
     """Consume parse events; produce ``doc.data`` and ``doc.positions``."""
 
     def __init__(self, doc: Document, constructor: Any, max_nodes: int) -> None:
-        from partnerkit.contract.loader import Position
-
         self.doc = doc
         self.position = Position
         self.constructor = constructor
@@ -93,7 +89,7 @@ class Builder:
         self.implicit = _implicit()
         self.documents = 0
 
-    def build(self, events: Iterable[Any]) -> Any:
+    def compose(self, events: Iterable[Any]) -> Any:
         """Return the document's root value (``None`` for an empty document)."""
         from ruamel.yaml.events import (
             AliasEvent,

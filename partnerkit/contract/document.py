@@ -1,0 +1,80 @@
+"""A loaded contract file: its plain data, the source position of every key and value, its text.
+
+The loader (:mod:`partnerkit.contract.loader`) fills a :class:`Document`; everything after it
+reads the typed model built from it once (:attr:`Document.contract`), and locates what it reports
+with :meth:`Document.locate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from partnerkit.problem import JsonPath, Level, Problem, json_pointer
+
+if TYPE_CHECKING:
+    from partnerkit.contract.model import Contract
+
+
+class Position(NamedTuple):
+    """1-based line and column of a key and of its value."""
+
+    key_line: int
+    key_column: int
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A loaded contract: plain ``data``, positions, the raw text and any load problems."""
+
+    path: str
+    data: Any = None
+    text: str = ""
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def contract(self) -> Contract:
+        """The typed model of this document, built once (see :mod:`partnerkit.contract.build`).
+
+        Building never fails: a badly shaped contract gives a model with what could be built.
+        """
+        from partnerkit.contract.build import build
+
+        return build(self.data if isinstance(self.data, dict) else {}, self.locate)
+
+    @property
+    def ok(self) -> bool:
+        """True when ``data`` is a mapping that later stages can check."""
+        return isinstance(self.data, dict) and not any(p.rule in FATAL_RULES for p in self.problems)
+
+    def locate(self, path: JsonPath, *, at_key: bool = False) -> tuple[int, int]:
+        """Return ``(line, column)`` of ``path``, or of its nearest located ancestor."""
+        probe = tuple(path)
+        while probe:
+            pos = self.positions.get(probe)
+            if pos is not None:
+                return (pos.key_line, pos.key_column) if at_key else (pos.line, pos.column)
+            probe = probe[:-1]
+        root = self.positions.get(())
+        return (root.line, root.column) if root else (1, 1)
+
+    def problem(
+        self,
+        rule: str,
+        message: str,
+        path: JsonPath = (),
+        *,
+        level: Level = Level.ERROR,
+        at_key: bool = False,
+    ) -> Problem:
+        """Build a problem located at ``path`` in this document."""
+        line, column = self.locate(path, at_key=at_key)
+        return Problem(self.path, line, column, rule, level, message, json_pointer(path))
+
+
+FATAL_RULES = frozenset({"syntax", "encoding", "too-large", "alias-expansion", "not-a-mapping"})
+"""Load problems after which the file's data cannot be checked any further."""
