@@ -155,7 +155,38 @@ def _problems(doc: Document, error: SchemaError) -> Iterator[Problem]:
         message = f"invalid key {value!r} in {where}: {_describe(error)}"
         yield doc.problem(RULE_ID, message, (*path, value), at_key=True)
         return
+    if keyword == "type" and _is_number(value) and schema == contract_schema()["$defs"]["semver"]:
+        yield doc.problem(RULE_ID, f"{where}: {_unquoted_version(doc, path, value)}", path)
+        return
     yield doc.problem(RULE_ID, f"{where}: {_describe(error)}", path)
+
+
+_NUMBER_TOKEN = re.compile(r"[-+]?[0-9][0-9_.eE+-]*")
+_VERSION_PARTS = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
+
+
+def _unquoted_version(doc: Document, path: JsonPath, value: float | int) -> str:
+    """Say how to write a version that YAML read as a number (``version: 1.4``).
+
+    The number as YAML read it may differ from what was written (``1.10`` is the float 1.1),
+    so the suggestion is made from the text at the value's position.
+    """
+    line, column = doc.locate(path)
+    lines = doc.text.splitlines()
+    source = lines[line - 1][column - 1 :] if 0 < line <= len(lines) else ""
+    token = _NUMBER_TOKEN.match(source)
+    written = token.group(0) if token else str(value)
+    parts = _VERSION_PARTS.fullmatch(written)
+    if parts is None:
+        fix = 'write it as MAJOR.MINOR.PATCH in quotes, e.g. "1.4.0"'
+    else:
+        fixed = ".".join(str(int(part or 0)) for part in parts.groups())
+        fix = f'write it as "{fixed}" (quoted, so that YAML reads it as text)'
+    return f"{written} is a number, not a semantic version; {fix}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _misspelled(name: str, unknown: list[str]) -> bool:

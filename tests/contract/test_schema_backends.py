@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from partnerkit.contract.loader import load_document
+from partnerkit.contract.loader import load_document, parse_document
 from partnerkit.contract.schema import iter_errors, validate
 from tests.conftest import CONTRACTS
 
@@ -88,3 +89,22 @@ def test_values_the_fast_backend_cannot_take_fall_back() -> None:
     doc.data["title"] = float("nan")
     problems = validate(doc)
     assert [p.pointer for p in problems] == ["/title"]
+
+
+@pytest.mark.parametrize("backend", ["rs", "python"])
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [("1.4", '"1.4.0"'), ("1.10", '"1.10.0"'), ("2", '"2.0.0"'), ("1e3", '"1.4.0"')],
+)
+def test_a_version_yaml_reads_as_a_number_says_how_to_write_it(
+    backend: str, written: str, fix: str
+) -> None:
+    text = (CONTRACTS / "minimal.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^version: .*$", f"version: {written}", text)
+    doc = parse_document(text.encode(), "v.yaml")
+    problems = [p for p in validate(doc, backend) if p.pointer == "/version"]
+    assert len(problems) == 1, problems
+    line = text.splitlines().index(f"version: {written}") + 1
+    assert (problems[0].line, problems[0].column) == (line, 10)
+    assert f"version: {written} is a number, not a semantic version" in problems[0].message
+    assert fix in problems[0].message
