@@ -1,10 +1,11 @@
 """Run the loader, the schema and every enabled rule over files; collect problems.
 
 The engine stamps rule id, level and source position onto what rules yield, so rules stay pure
-functions of the contract. A rule that fails on a contract which already has schema errors is
-skipped for that file (its input was malformed, and the schema errors say why); on a
-schema-valid contract a failing rule is a bug and raises. Inline ``# partnerkit:`` directives
-(:mod:`partnerkit.linting.suppress`) are applied last.
+functions of the typed model (built once per document). A rule that fails on a file is a bug in
+partnerkit: it becomes an ``internal-error`` problem naming the rule (the other checks still
+run), whether or not the file also has schema errors; with ``PARTNERKIT_DEBUG=1`` it raises
+instead. Inline ``# partnerkit:`` directives (:mod:`partnerkit.linting.suppress`) are applied
+last.
 
 Each file is linted with the configuration that applies to it (:mod:`partnerkit.linting.config`):
 one fixed :class:`LintConfig`, or a function of the file's path such as a
@@ -109,9 +110,10 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Probl
     for rule_id, setting in config.rules.items():
         try:
             problems.extend(run_rule(doc, RULES[rule_id], setting))
-        except (TypeError, AttributeError, KeyError, ValueError, IndexError):
-            if not schema_problems:
+        except Exception as exc:  # a bug in the rule: report it, never drop it silently
+            if os.environ.get(DEBUG_VARIABLE):
                 raise
+            problems.append(crash_problem(doc, rule_id, exc))
     if not MAY_HAVE_DIRECTIVES.search(doc.text):
         return sorted(set(problems))
     from partnerkit.linting import suppress
@@ -129,6 +131,25 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Probl
         enabled=config.rules,
         warn_unused=config.warn_unused_suppressions,
     )
+
+
+INTERNAL_ERROR = "internal-error"
+"""The core check reported when a rule fails on a file (a bug in partnerkit, not the file)."""
+
+DEBUG_VARIABLE = "PARTNERKIT_DEBUG"
+"""Set in the environment to let a failing rule raise with its traceback instead."""
+
+
+def crash_problem(doc: Document, rule_id: str, exc: Exception) -> Problem:
+    """Return the finding that stands for a rule that failed on ``doc``."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    message = (
+        f"rule {rule_id!r} failed on this file ({type(exc).__name__}"
+        + (f": {detail}" if detail else "")
+        + f"); this is a bug in partnerkit: please report it, with {DEBUG_VARIABLE}=1 for the "
+        "traceback. The file's other checks ran."
+    )
+    return doc.problem(INTERNAL_ERROR, message)
 
 
 MAY_HAVE_DIRECTIVES = re.compile(r"#[ \t]*partnerkit:")

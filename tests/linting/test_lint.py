@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +38,7 @@ def test_every_problem_is_reported_at_its_position(write: Write) -> None:
     messages = " | ".join(p.message for p in result.problems)
     assert "did you mean 'title'?" in messages
     assert "missing required key 'title'" not in messages  # said once, at the misspelling
-    assert "expected string, got number 1.0" in messages
+    assert '1.0 is a number, not a semantic version; write it as "1.0.0"' in messages
     assert "party 'acme/cfo' is not defined" in messages
     pointers = {p.pointer for p in result.problems}
     assert "/events/catalog/order_completed/owner" in pointers
@@ -133,3 +133,48 @@ def test_cli_schema_works_from_any_directory(tmp_path: Path) -> None:
     proc = run_cli("schema", cwd=tmp_path)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["title"]
+
+
+def _crashing_rule() -> object:
+    from partnerkit.linting.base import Rule
+
+    def check(contract: object, options: object) -> Iterator[object]:
+        raise KeyError("boom")
+        yield  # a generator, like every rule
+
+    return Rule(id="crashy", level=Level.ERROR, options={}, doc="Crashes.", check=check)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("schema_errors", [False, True])
+def test_a_rule_that_crashes_is_reported_not_dropped(
+    write: Write, monkeypatch: pytest.MonkeyPatch, schema_errors: bool
+) -> None:
+    from partnerkit.linting.config import LintConfig, RuleSetting
+    from partnerkit.linting.rules import RULES
+
+    monkeypatch.setitem(RULES, "crashy", _crashing_rule())
+    monkeypatch.delenv("PARTNERKIT_DEBUG", raising=False)
+    text = MINIMAL.replace("title: Demo", "titel: Demo") if schema_errors else MINIMAL
+    text = text.replace("description: Identifier of the order.", "description: x")
+    config = LintConfig.default()
+    rules = {**config.rules, "crashy": RuleSetting(Level.ERROR, {})}
+    result = partnerkit.lint([write("c.yaml", text)], LintConfig(rules))
+    crashes = [p for p in result.problems if p.rule == "internal-error"]
+    assert len(crashes) == 1
+    assert "rule 'crashy' failed on this file (KeyError: 'boom')" in crashes[0].message
+    assert crashes[0].level is Level.ERROR and result.exit_code() == 1
+    assert any(p.rule == "description-quality" for p in result.problems)  # the others still ran
+    assert any(p.rule == "schema" for p in result.problems) is schema_errors
+
+
+def test_partnerkit_debug_lets_a_crashing_rule_raise(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerkit.linting.config import LintConfig, RuleSetting
+    from partnerkit.linting.rules import RULES
+
+    monkeypatch.setitem(RULES, "crashy", _crashing_rule())
+    monkeypatch.setenv("PARTNERKIT_DEBUG", "1")
+    config = LintConfig({"crashy": RuleSetting(Level.ERROR, {})})
+    with pytest.raises(KeyError, match="boom"):
+        partnerkit.lint([write("c.yaml", MINIMAL)], config)
