@@ -55,11 +55,13 @@ def _tool(name: str) -> str:
     )
 
 
-def commands(contract: Path) -> dict[str, list[str]]:
+def commands(contract: Path, baseline: Path | None = None) -> dict[str, list[str]]:
     """The commands to time, by label; paths are relative to the repository root."""
     python = sys.executable
+    before = {"partnerkit (baseline)": [str(baseline), "lint", str(contract)]} if baseline else {}
     return {
         "partnerkit": [_tool("partnerkit"), "lint", str(contract)],
+        **before,
         "check-jsonschema": [_tool("check-jsonschema"), "--schemafile", str(SCHEMA), str(contract)],
         "yamllint": [_tool("yamllint"), "-d", "relaxed", str(contract)],
         "python -c pass": [python, "-c", "pass"],
@@ -116,7 +118,10 @@ def measure(cmds: dict[str, list[str]], runs: int) -> dict[str, dict[str, Any]]:
 def ratios(results: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The target ratios of medians, each with its verdict."""
     rows = []
-    for num, den, limit in TARGETS:
+    targets = list(TARGETS)
+    if "partnerkit (baseline)" in results:  # no slower than the build it is compared with
+        targets.append(("partnerkit", "partnerkit (baseline)", 1.0))
+    for num, den, limit in targets:
         value = results[num]["median_ms"] / results[den]["median_ms"]
         rows.append(
             {
@@ -161,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_CONTRACT,
         help=f"contract to lint, relative to the repository root ({DEFAULT_CONTRACT})",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another partnerkit executable (e.g. an older build's venv/bin/partnerkit) to time "
+        "in the same run; adds the target partnerkit <= 1.0x baseline",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON document instead")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args(argv)
@@ -169,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (REPO / args.contract).is_file():
         parser.error(f"{args.contract}: no such file (paths are relative to {REPO})")
 
-    results = measure(commands(args.contract), args.runs)
+    if args.baseline is not None and not args.baseline.is_file():
+        parser.error(f"{args.baseline}: no such executable")
+    results = measure(commands(args.contract, args.baseline), args.runs)
     report: dict[str, Any] = {
         "version": 1,
         "contract": args.contract.as_posix(),
