@@ -38,10 +38,10 @@ def register(app: typer.Typer) -> None:
         rule_id: str | None = typer.Argument(None, help="A rule id to explain."),
         fmt: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", "-f", help="Output format."),
     ) -> None:
-        from partnerkit.linting.config import did_you_mean
         from partnerkit.linting.core import CORE_CHECKS, core_level
         from partnerkit.linting.docs import reference_markdown, rule_text
         from partnerkit.linting.rules import RULES
+        from partnerkit.text import did_you_mean
 
         if rule_id is not None:
             if rule_id not in CORE_CHECKS and rule_id not in RULES:
