@@ -74,7 +74,8 @@ def register(app: typer.Typer) -> None:
         # a short-lived process over acyclic data: reference counting frees everything, and
         # cyclic collections would only rescan the loaded contract (~5% of a large lint)
         gc.disable()
-        from partnerkit.linting.config import ConfigResolver, split_ids
+        from partnerkit.linting.config import split_ids
+        from partnerkit.linting.discovery import ConfigResolver
         from partnerkit.linting.engine import lint_paths
         from partnerkit.output import report
 

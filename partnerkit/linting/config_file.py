@@ -19,20 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from partnerkit.errors import ConfigError
-from partnerkit.linting.config import Preset, did_you_mean, display, read_pyproject_table
+from partnerkit.linting.config import Preset, RuleOverride
+from partnerkit.linting.paths import display
 from partnerkit.problem import JsonPath, Level, dotted
+from partnerkit.text import did_you_mean
 
 if TYPE_CHECKING:
     from partnerkit.linting.base import Rule
-
-
-@dataclass(frozen=True)
-class RuleOverride:
-    """What a config file says about one rule; ``None`` means "as the preset has it"."""
-
-    enable: bool | None = None
-    level: Level | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +60,34 @@ def load_config(path: Path, *, table: dict[str, Any] | None = None) -> FileConfi
         data = {} if doc.data is None else doc.data  # an empty file, or only comments
         source = _Source(shown, doc.locate)
     return _validate(data, source, path.parent.absolute())
+
+
+_MENTIONS_TABLE = re.compile(
+    r"^\s*(?:\[\s*tool\s*\]|\[\s*tool\s*\.\s*[\"']?partnerkit|tool\s*\.\s*[\"']?partnerkit)", re.M
+)
+"""A ``[tool.partnerkit...]`` header, a ``[tool]`` table or a dotted ``tool.partnerkit`` key."""
+
+
+def read_pyproject_table(path: Path) -> dict[str, Any] | None:
+    """Return the ``[tool.partnerkit]`` table of a ``pyproject.toml``, or ``None`` if absent."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{display(path)}: cannot read: {exc}") from None
+    if not _MENTIONS_TABLE.search(text):  # spares the TOML parse in most projects
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{display(path)}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("partnerkit") if isinstance(data.get("tool"), dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{display(path)}: tool.partnerkit: expected a table")
+    return table
 
 
 Locator = Callable[..., tuple[int, int]]

@@ -23,7 +23,8 @@ from partnerkit.contract.loader import Document, load_document
 from partnerkit.contract.model import Contract
 from partnerkit.errors import ExitCode, InputError
 from partnerkit.linting.base import Rule
-from partnerkit.linting.config import CONFIG_FILENAME, LintConfig, RuleSetting
+from partnerkit.linting.config import LintConfig, RuleSetting
+from partnerkit.linting.discovery import CONFIG_FILENAME
 from partnerkit.problem import Level, Problem, json_pointer
 
 CONTRACT_SUFFIXES = (".yaml", ".yml")
@@ -163,7 +164,7 @@ def lint_paths(
         fixed = config
         config_for = lambda _: fixed  # noqa: E731
     elif config is None:
-        from partnerkit.linting.config import ConfigResolver
+        from partnerkit.linting.discovery import ConfigResolver
 
         config_for = ConfigResolver()
     else:

@@ -18,16 +18,12 @@ import pytest
 import partnerkit
 from partnerkit.contract.model import Contract
 from partnerkit.errors import ConfigError, UsageError
-from partnerkit.linting import config_file
+from partnerkit.linting import discovery
 from partnerkit.linting.base import Finding, Rule
-from partnerkit.linting.config import (
-    ConfigResolver,
-    LintConfig,
-    Preset,
-    path_matches,
-    resolve_settings,
-)
+from partnerkit.linting.config import LintConfig, Preset, resolve_settings
 from partnerkit.linting.config_file import load_config
+from partnerkit.linting.discovery import ConfigResolver
+from partnerkit.linting.paths import path_matches
 from partnerkit.linting.rules import RULES
 from partnerkit.problem import Level
 from tests.conftest import MINIMAL, run_cli
@@ -147,13 +143,13 @@ def test_each_config_file_is_loaded_once(root: Path, monkeypatch: pytest.MonkeyP
     build(root, {".partnerkit.yaml": "extends: default\n", "a/x.yaml": BAD, "a/b/y.yaml": BAD})
     build(root, {"a/b/z.yaml": BAD, "c/w.yaml": BAD})
     loads: list[Path] = []
-    real = config_file.load_config
+    real = discovery.load_config
 
     def counting(path: Path, **kwargs: Any) -> Any:
         loads.append(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(config_file, "load_config", counting)
+    monkeypatch.setattr(discovery, "load_config", counting)
     result = partnerkit.lint([root])
     assert len(result.files) == 4
     assert loads == [root / ".partnerkit.yaml"]
