@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from partnerkit.errors import UsageError
+from partnerkit.errors import RuleSelectionError
 from partnerkit.linting.paths import absolute, path_matches
 from partnerkit.problem import Level
 from partnerkit.text import did_you_mean
@@ -111,24 +111,20 @@ def resolve_settings(
     return LintConfig(rules, **extra)
 
 
-def split_ids(values: Iterable[str] | None) -> list[str] | None:
-    """Flatten repeatable, comma-separated command-line values (``--select a,b --select c``)."""
-    if values is None:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+def check_rule_ids(ids: Iterable[str]) -> frozenset[str]:
+    """Return ``ids`` if each names a rule, else raise :class:`RuleSelectionError` for the first.
 
-
-def check_rule_ids(ids: Iterable[str], flag: str) -> frozenset[str]:
-    """Return ``ids`` if each names a rule, else raise :class:`UsageError` naming the culprit."""
+    A core check is refused too: it always runs, so it can be neither selected nor removed.
+    """
     from partnerkit.linting.core import CORE_CHECKS
     from partnerkit.linting.rules import RULES
 
     ids = list(ids)
     for rule_id in ids:
         if rule_id in CORE_CHECKS:
-            raise UsageError(f"{flag} {rule_id}: {rule_id!r} is a core check and always runs")
+            raise RuleSelectionError(rule_id, f"{rule_id!r} is a core check and always runs")
         if rule_id not in RULES:
-            raise UsageError(
-                f"{flag} {rule_id}: unknown rule {rule_id!r}", hint=did_you_mean(rule_id, RULES)
+            raise RuleSelectionError(
+                rule_id, f"unknown rule {rule_id!r}", hint=did_you_mean(rule_id, RULES)
             )
     return frozenset(ids)

@@ -33,9 +33,10 @@ PYPROJECT = "pyproject.toml"
 class ConfigResolver:
     """The configuration of each linted file: discovered upward, or one explicit file.
 
-    Command-line settings (``--select``, ``--ignore``, ``--warn-unused-suppressions``) apply on
-    top of whichever file is found. Lookups and loaded files are cached, so a directory of
-    contracts costs one search and one load per config file.
+    The caller's rule selection (``select``: only these rules; ``ignore``: not these) and
+    ``warn_unused_suppressions`` apply on top of whichever file is found; an id that names no
+    rule raises :class:`~partnerkit.errors.RuleSelectionError`. Lookups and loaded files are
+    cached, so a directory of contracts costs one search and one load per config file.
     """
 
     def __init__(
@@ -46,8 +47,8 @@ class ConfigResolver:
         ignore: Iterable[str] = (),
         warn_unused_suppressions: bool = False,
     ) -> None:
-        self.select = None if select is None else check_rule_ids(select, "--select")
-        self.deselect = check_rule_ids(ignore, "--ignore")
+        self.select = None if select is None else check_rule_ids(select)
+        self.deselect = check_rule_ids(ignore)
         self.warn_unused_suppressions = warn_unused_suppressions
         self._explicit = None if config_file is None else load_config(Path(config_file))
         self._found: dict[Path, Path | None] = {}
@@ -103,7 +104,7 @@ class ConfigResolver:
             select=self.select,
             deselect=self.deselect,
             ignore=file_config.ignore if file_config else (),
-            # patterns of an explicit --config file are relative to the working directory
+            # patterns of an explicitly given config file are relative to the working directory
             root=None if file_config is None or key is None else file_config.root,
             source=file_config.source if file_config else None,
             warn_unused_suppressions=self.warn_unused_suppressions,

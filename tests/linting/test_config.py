@@ -17,7 +17,7 @@ import pytest
 
 import partnerkit
 from partnerkit.contract.model import Contract
-from partnerkit.errors import ConfigError, UsageError
+from partnerkit.errors import ConfigError, RuleSelectionError, UsageError
 from partnerkit.linting import discovery
 from partnerkit.linting.base import Finding, Rule
 from partnerkit.linting.config import LintConfig, Preset, resolve_settings
@@ -419,11 +419,15 @@ def test_pyproject_mistakes_are_located_in_the_toml_text(root: Path) -> None:
         ConfigResolver().find(root)
 
 
-def test_unknown_ids_on_the_command_line_are_usage_errors() -> None:
-    with pytest.raises(UsageError, match=f"--select {REF}x: unknown rule .*did you mean '{REF}'"):
+def test_unknown_or_core_ids_to_select_are_errors_naming_the_id() -> None:
+    """The resolver names the id; only the command line knows which flag it came from."""
+    with pytest.raises(RuleSelectionError, match=f"^unknown rule '{REF}x'") as info:
         ConfigResolver(select=[f"{REF}x"])
-    with pytest.raises(UsageError, match="--ignore syntax: 'syntax' is a core check"):
+    assert info.value.rule_id == f"{REF}x"
+    assert info.value.hint == f"did you mean '{REF}'?"
+    with pytest.raises(RuleSelectionError, match=r"^'syntax' is a core check") as info:
         ConfigResolver(ignore=["syntax"])
+    assert isinstance(info.value, UsageError)
 
 
 # --- the command line ---------------------------------------------------------------------------
