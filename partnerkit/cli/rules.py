@@ -64,6 +64,7 @@ def register(app: typer.Typer) -> None:
                 "core": False,
                 "summary": r.summary,
                 "options": dict(r.options),
+                "types": {k: v.value for k, v in r.types.items()},
                 "choices": {k: list(v) for k, v in r.choices.items()},
                 "enabled_by_default": r.default_enabled,
             }

@@ -17,8 +17,6 @@ from partnerkit.linting.core import CORE_CHECKS, core_level
 
 REGENERATE = "partnerkit rules --format markdown > docs/rules.md"
 
-_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list"}
-
 HEADER = f"""\
 <!-- Generated from the rule modules by `{REGENERATE}`; do not edit. -->
 
@@ -64,8 +62,8 @@ unresolved-reference = "warning"
   `warning`, `info`) turns it on at that level. The mapping form takes `enable` (true/false),
   `level` and `options`; a mapping without `enable: false` turns the rule on. Settings given
   here win over the preset. Core checks always run and cannot be configured.
-- **Options** are typed: each takes the type of its default (boolean, integer, number, string or
-  list), and some accept only the listed choices.
+- **Options** are typed: each is a boolean, an integer, a number (an integer will do), a string
+  or a list of strings, as its rule's table says, and some accept only the listed choices.
 - **Ignore** patterns work like `.gitignore`: `*` and `?` stay within a path segment, `**`
   spans directories, a pattern without `/` matches a name at any depth, a trailing `/` matches
   directories only. Patterns of a `--config` file are relative to the working directory.
@@ -122,13 +120,6 @@ ordinary comment.
 """
 
 
-def option_type(default: Any) -> str:
-    """Name the type an option accepts (the type of its default)."""
-    if isinstance(default, list) and default:
-        return f"list of {_TYPE_NAMES.get(type(default[0]), 'any')}"
-    return _TYPE_NAMES.get(type(default), "any")
-
-
 def _value(value: Any) -> str:
     """Write an option value as in YAML: strings bare, everything else as JSON."""
     return (
@@ -149,8 +140,8 @@ def rule_text(rule_id: str) -> str:
         text += "\nOptions and defaults:\n"
         for name, default in rule.options.items():
             choices = rule.choices.get(name)
-            one_of = f"  (one of: {', '.join(map(str, choices))})" if choices else ""
-            text += f"  {name}: {json.dumps(default)}{one_of}\n"
+            one_of = f"; one of: {', '.join(map(str, choices))}" if choices else ""
+            text += f"  {name}: {json.dumps(default)}  ({rule.types[name].value}{one_of})\n"
     return text
 
 
@@ -182,7 +173,7 @@ def _rule_section(rule: Rule) -> str:
             choices = rule.choices.get(name)
             listed = ", ".join(f"`{_cell(_value(c))}`" for c in choices) if choices else ""
             lines.append(
-                f"| `{name}` | {option_type(default)} | `{_cell(_value(default))}` | {listed} |"
+                f"| `{name}` | {rule.types[name].value} | `{_cell(_value(default))}` | {listed} |"
             )
         lines.append("")
     lines.append(_markdown_doc(rule.doc).rstrip("\n"))

@@ -30,7 +30,7 @@ from ruamel.yaml import YAML
 
 from partnerkit.contract.loader import parse_document
 from partnerkit.contract.model import Contract
-from partnerkit.linting.base import Rule
+from partnerkit.linting.base import OptionKind, Rule
 from partnerkit.linting.engine import RuleSetting, run_rule
 from partnerkit.linting.rules import RULES
 
@@ -88,6 +88,8 @@ def test_rule_is_documented_with_working_examples(rule: Rule) -> None:
         assert run(rule, block), f"failing example passes:\n{block}"
     for name in rule.options:
         assert re.search(rf"``{re.escape(name)}``", rule.doc), f"option {name} undocumented"
+        assert isinstance(rule.types.get(name), OptionKind), f"option {name} has no type"
+        assert rule.types[name].accepts(rule.options[name]), f"option {name}: default's type"
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -71,3 +72,12 @@ def test_rule_text_shows_options_and_choices() -> None:
             assert f"\n  {name}: " in text
     assert rule_text("schema").startswith("schema (core check, error)")
     assert rule_text("unused-suppression").startswith("unused-suppression (core check, warning)")
+
+
+def test_rules_json_lists_each_option_with_its_kind() -> None:
+    proc = run_cli("rules", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["id"]: row for row in json.loads(proc.stdout)["rules"]}
+    assert rows["dynamic-name"]["types"] == {"allow": "list of strings"}
+    for rule in RULES.values():
+        assert rows[rule.id]["types"] == {k: v.value for k, v in rule.types.items()}
