@@ -2,18 +2,18 @@
 
 ``partnerkit rules ID`` prints :func:`rule_text`; ``partnerkit rules --format markdown`` prints
 :func:`reference_markdown`, which is committed as ``docs/rules.md`` (a test keeps them equal).
-Rule docstrings use reStructuredText-style literal blocks (``Passing example::`` followed by an
-indented block); they become fenced YAML blocks in Markdown.
+Documentation is written in a small reStructuredText subset (:mod:`partnerkit.linting.markup`):
+clean terminal text in one, Markdown with fenced YAML blocks in the other.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from partnerkit.linting.base import Rule
 from partnerkit.linting.core import CORE_CHECKS, core_level
+from partnerkit.linting.markup import to_markdown, to_text
 
 REGENERATE = "partnerkit rules --format markdown > docs/rules.md"
 
@@ -135,7 +135,7 @@ def rule_text(rule_id: str) -> str:
         return f"{rule_id} (core check, {core_level(rule_id).value})\n\n{CORE_CHECKS[rule_id]}\n"
     rule = RULES[rule_id]
     state = "" if rule.default_enabled else ", off by default"
-    text = f"{rule.id} (default level: {rule.level.value}{state})\n\n{rule.doc}\n"
+    text = f"{rule.id} (default level: {rule.level.value}{state})\n\n{to_text(rule.doc)}"
     if rule.options:
         text += "\nOptions and defaults:\n"
         for name, default in rule.options.items():
@@ -176,22 +176,9 @@ def _rule_section(rule: Rule) -> str:
                 f"| `{name}` | {rule.types[name].value} | `{_cell(_value(default))}` | {listed} |"
             )
         lines.append("")
-    lines.append(_markdown_doc(rule.doc).rstrip("\n"))
+    lines.append(to_markdown(rule.doc).rstrip("\n"))
     return "\n".join(lines)
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-_LITERAL = re.compile(r"^(?P<intro>.*?):(?P<double>:)\n\n(?P<block>(?:(?: {4}.*)?\n)+)", re.M)
-
-
-def _markdown_doc(doc: str) -> str:
-    """Turn ``text::`` plus an indented block into ``text:`` plus a fenced YAML block."""
-
-    def fence(match: re.Match[str]) -> str:
-        block = "\n".join(line[4:] for line in match["block"].splitlines()).strip("\n")
-        return f"{match['intro']}:\n\n```yaml\n{block}\n```\n\n"
-
-    return _LITERAL.sub(fence, doc.strip() + "\n").rstrip("\n") + "\n"

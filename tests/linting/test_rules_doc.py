@@ -70,6 +70,8 @@ def test_rule_text_shows_options_and_choices() -> None:
         assert text.startswith(f"{rule.id} (default level: {rule.level.value}")
         for name in rule.options:
             assert f"\n  {name}: " in text
+        assert "``" not in text, f"{rule.id}: reST inline literal left in the text"
+        assert "::\n" not in text, f"{rule.id}: reST literal-block marker left in the text"
     assert rule_text("schema").startswith("schema (core check, error)")
     assert rule_text("unused-suppression").startswith("unused-suppression (core check, warning)")
 
