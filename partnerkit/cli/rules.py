@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         fmt: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", "-f", help="Output format."),
     ) -> None:
         from partnerkit.linting.core import CORE_CHECKS, core_level
-        from partnerkit.linting.docs import reference_markdown, rule_text
+        from partnerkit.linting.docs import listing_text, reference_markdown, rule_text
         from partnerkit.linting.rules import RULES
         from partnerkit.text import did_you_mean
 
@@ -74,6 +74,4 @@ def register(app: typer.Typer) -> None:
             json.dump({"version": 1, "rules": rows}, sys.stdout, indent=2)
             sys.stdout.write("\n")
             return
-        width = max(len(r["id"]) for r in rows)
-        for row in rows:
-            sys.stdout.write(f"{row['id']:<{width}}  {row['level']:<7}  {row['summary']}\n")
+        sys.stdout.write(listing_text())

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from partnerkit.linting.base import Rule
-from partnerkit.linting.core import CORE_CHECKS, core_level
+from partnerkit.linting.core import CHECKS, CoreCheck
 from partnerkit.linting.markup import to_markdown, to_text
 
 REGENERATE = "partnerkit rules --format markdown > docs/rules.md"
@@ -131,8 +131,10 @@ def rule_text(rule_id: str) -> str:
     """Render the plain-text documentation of one rule or check (``partnerkit rules ID``)."""
     from partnerkit.linting.rules import RULES
 
-    if rule_id in CORE_CHECKS:
-        return f"{rule_id} (core check, {core_level(rule_id).value})\n\n{CORE_CHECKS[rule_id]}\n"
+    if rule_id in CHECKS:
+        check = CHECKS[rule_id]
+        header = f"{check.id} (core check, {check.level.value})"
+        return f"{header}\n\n{to_text(check.doc)}\n{_core_state(check)}\n"
     rule = RULES[rule_id]
     state = "" if rule.default_enabled else ", off by default"
     text = f"{rule.id} (default level: {rule.level.value}{state})\n\n{to_text(rule.doc)}"
@@ -145,14 +147,30 @@ def rule_text(rule_id: str) -> str:
     return text
 
 
+def listing_text() -> str:
+    """Render one line per core check and rule: id, level, summary (``partnerkit rules``)."""
+    from partnerkit.linting.rules import RULES
+
+    rows = [(c.id, c.level, c.summary) for c in CHECKS.values()]
+    rows += [(r.id, r.level, r.summary) for r in RULES.values()]
+    width = max(len(rule_id) for rule_id, _, _ in rows)
+    return "".join(
+        f"{rule_id:<{width}}  {level.value:<7}  {to_text(summary).rstrip()}\n"
+        for rule_id, level, summary in rows
+    )
+
+
 def reference_markdown() -> str:
     """Render the full rule reference as Markdown: config, suppression, every check and rule."""
     from partnerkit.linting.rules import RULES
 
     out = [HEADER, "## Core checks\n", "| check | level | ensures that |", "|---|---|---|"]
-    for check_id, summary in CORE_CHECKS.items():
-        level = core_level(check_id).value
-        out.append(f'| <a name="{check_id}"></a>`{check_id}` | {level} | {_cell(summary)} |')
+    for check in CHECKS.values():
+        out.append(
+            f"| [`{check.id}`](#{check.id}) | {check.level.value} | {_cell(check.summary)} |"
+        )
+    for check in CHECKS.values():
+        out += ["", _core_section(check)]
     out += ["", "## Rules\n", "| rule | level | on by default | summary |", "|---|---|---|---|"]
     for rule in RULES.values():
         on = "yes" if rule.default_enabled else "no"
@@ -162,6 +180,17 @@ def reference_markdown() -> str:
     for rule in RULES.values():
         out += ["", _rule_section(rule)]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _core_state(check: CoreCheck) -> str:
+    if check.suppressible:
+        return "Always runs and cannot be configured; an inline directive can silence it."
+    return "Always runs; cannot be configured or silenced."
+
+
+def _core_section(check: CoreCheck) -> str:
+    state = f"Level: **{check.level.value}**. {_core_state(check)}\n"
+    return "\n".join([f"### {check.id}\n", state, to_markdown(check.doc).rstrip("\n")])
 
 
 def _rule_section(rule: Rule) -> str:

@@ -75,7 +75,7 @@ def test_settings_know_nothing_of_config_files() -> None:
 DOCUMENTATION = {
     ("docs.py", "HEADER"): "the rule reference documents the command-line options",
     ("docs.py", "REGENERATE"): "the command that regenerates docs/rules.md",
-    ("core.py", "CORE_CHECKS"): "a check's documentation says how to turn it on",
+    ("core.py", "_CHECKS"): "the checks' documentation says how to turn one on or work around it",
 }
 """Module-level names whose strings are user documentation, which may name flags."""
 
