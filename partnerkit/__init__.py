@@ -40,7 +40,7 @@ def lint(
 
     By default each file is linted with the nearest ``.partnerkit.yaml`` (or ``[tool.partnerkit]``
     in ``pyproject.toml``) above it, as on the command line; pass a ``LintConfig`` to use one
-    configuration for every file, or a ``partnerkit.linting.config.ConfigResolver`` for
+    configuration for every file, or a ``partnerkit.linting.discovery.ConfigResolver`` for
     command-line style overrides.
     """
     from partnerkit.linting.engine import lint_paths

@@ -36,6 +36,18 @@ class UsageError(PartnerkitError):
     """The command line asks for something impossible."""
 
 
+class RuleSelectionError(UsageError):
+    """A rule id asked for names no rule, or names a core check (which always runs).
+
+    The message names the id but not where it came from; a caller that knows (the command
+    line's ``--select``) rewords it with :attr:`rule_id`.
+    """
+
+    def __init__(self, rule_id: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.rule_id = rule_id
+
+
 class InputError(PartnerkitError):
     """A path is missing, unreadable or not what the command needs."""
 

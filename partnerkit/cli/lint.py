@@ -31,6 +31,9 @@ Examples:
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.
 """
 
+SELECT, IGNORE = "--select", "--ignore"
+"""The flags that take rule ids (named again in their error messages)."""
+
 
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
@@ -58,10 +61,10 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         select: list[str] = typer.Option(
-            None, "--select", metavar="ID[,ID]", help="Run only these rules (repeatable)."
+            None, SELECT, metavar="ID[,ID]", help="Run only these rules (repeatable)."
         ),
         ignore: list[str] = typer.Option(
-            None, "--ignore", metavar="ID[,ID]", help="Do not run these rules (repeatable)."
+            None, IGNORE, metavar="ID[,ID]", help="Do not run these rules (repeatable)."
         ),
         warn_unused: bool = typer.Option(
             False,
@@ -74,14 +77,15 @@ def register(app: typer.Typer) -> None:
         # a short-lived process over acyclic data: reference counting frees everything, and
         # cyclic collections would only rescan the loaded contract (~5% of a large lint)
         gc.disable()
-        from partnerkit.linting.config import ConfigResolver, split_ids
+        from partnerkit.cli.flags import rule_ids
+        from partnerkit.linting.discovery import ConfigResolver
         from partnerkit.linting.engine import lint_paths
         from partnerkit.output import report
 
         resolver = ConfigResolver(
             config,
-            select=split_ids(select),
-            ignore=split_ids(ignore) or (),
+            select=rule_ids(select, SELECT),
+            ignore=rule_ids(ignore, IGNORE) or (),
             warn_unused_suppressions=warn_unused,
         )
         result = lint_paths(paths or [Path("contracts")], resolver)

@@ -38,10 +38,10 @@ def register(app: typer.Typer) -> None:
         rule_id: str | None = typer.Argument(None, help="A rule id to explain."),
         fmt: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", "-f", help="Output format."),
     ) -> None:
-        from partnerkit.linting.config import did_you_mean
         from partnerkit.linting.core import CORE_CHECKS, core_level
-        from partnerkit.linting.docs import reference_markdown, rule_text
+        from partnerkit.linting.docs import listing_text, reference_markdown, rule_text
         from partnerkit.linting.rules import RULES
+        from partnerkit.text import did_you_mean
 
         if rule_id is not None:
             if rule_id not in CORE_CHECKS and rule_id not in RULES:
@@ -64,6 +64,7 @@ def register(app: typer.Typer) -> None:
                 "core": False,
                 "summary": r.summary,
                 "options": dict(r.options),
+                "types": {k: v.value for k, v in r.types.items()},
                 "choices": {k: list(v) for k, v in r.choices.items()},
                 "enabled_by_default": r.default_enabled,
             }
@@ -73,6 +74,4 @@ def register(app: typer.Typer) -> None:
             json.dump({"version": 1, "rules": rows}, sys.stdout, indent=2)
             sys.stdout.write("\n")
             return
-        width = max(len(r["id"]) for r in rows)
-        for row in rows:
-            sys.stdout.write(f"{row['id']:<{width}}  {row['level']:<7}  {row['summary']}\n")
+        sys.stdout.write(listing_text())

@@ -5,9 +5,10 @@ the exact key, with a "did you mean" where one is close, because a silently igno
 worse than none. YAML files are read with partnerkit's own position-keeping loader; tomllib keeps
 no positions, so keys in ``pyproject.toml`` are located by a best-effort search of the text.
 
-Option values are typed by their defaults: the type of a rule's ``OPTIONS[name]`` (bool, int,
-float, str or list, whose items take the type of the default's first item) is the type accepted;
-an int is accepted for a float. ``OPTION_CHOICES[name]`` restricts values (each item of a list).
+Option values are checked against the rule's declared kind of each option
+(:class:`~partnerkit.linting.base.OptionKind`: boolean, integer, number, string, list of
+strings); an integer is accepted for a number. ``OPTION_CHOICES[name]`` restricts values (each
+item of a list).
 """
 
 from __future__ import annotations
@@ -16,23 +17,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from partnerkit.errors import ConfigError
-from partnerkit.linting.config import Preset, did_you_mean, display, read_pyproject_table
+from partnerkit.linting.base import OptionKind, Rule
+from partnerkit.linting.config import Preset, RuleOverride
+from partnerkit.linting.paths import display
 from partnerkit.problem import JsonPath, Level, dotted
-
-if TYPE_CHECKING:
-    from partnerkit.linting.base import Rule
-
-
-@dataclass(frozen=True)
-class RuleOverride:
-    """What a config file says about one rule; ``None`` means "as the preset has it"."""
-
-    enable: bool | None = None
-    level: Level | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+from partnerkit.text import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -67,6 +59,34 @@ def load_config(path: Path, *, table: dict[str, Any] | None = None) -> FileConfi
         data = {} if doc.data is None else doc.data  # an empty file, or only comments
         source = _Source(shown, doc.locate)
     return _validate(data, source, path.parent.absolute())
+
+
+_MENTIONS_TABLE = re.compile(
+    r"^\s*(?:\[\s*tool\s*\]|\[\s*tool\s*\.\s*[\"']?partnerkit|tool\s*\.\s*[\"']?partnerkit)", re.M
+)
+"""A ``[tool.partnerkit...]`` header, a ``[tool]`` table or a dotted ``tool.partnerkit`` key."""
+
+
+def read_pyproject_table(path: Path) -> dict[str, Any] | None:
+    """Return the ``[tool.partnerkit]`` table of a ``pyproject.toml``, or ``None`` if absent."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{display(path)}: cannot read: {exc}") from None
+    if not _MENTIONS_TABLE.search(text):  # spares the TOML parse in most projects
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{display(path)}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("partnerkit") if isinstance(data.get("tool"), dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{display(path)}: tool.partnerkit: expected a table")
+    return table
 
 
 Locator = Callable[..., tuple[int, int]]
@@ -178,7 +198,13 @@ def _level(value: Any, path: JsonPath, src: _Source) -> Level:
     return Level(value)
 
 
-_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+_EXPECTED = {
+    OptionKind.BOOLEAN: "true or false",
+    OptionKind.INTEGER: "an integer",
+    OptionKind.NUMBER: "a number",
+    OptionKind.STRING: "a string",
+    OptionKind.STRINGS: "a list of strings",
+}
 
 
 def _option(rule: Rule, name: str, value: Any, path: JsonPath, src: _Source) -> Any:
@@ -190,24 +216,22 @@ def _option(rule: Rule, name: str, value: Any, path: JsonPath, src: _Source) -> 
             at_key=True,
             hint=did_you_mean(name, rule.options),
         )
-    default = rule.options[name]
-    if isinstance(default, list):
+    kind = rule.types[name]
+    if kind is OptionKind.STRINGS:
         if not isinstance(value, list):
-            raise src.error(path, f"expected a list, got {_describe(value)}")
-        kind = type(default[0]) if default else None
-        return [_scalar(kind, item, rule, name, (*path, i), src) for i, item in enumerate(value)]
-    return _scalar(type(default), value, rule, name, path, src)
+            raise src.error(path, f"expected {_EXPECTED[kind]}, got {_describe(value)}")
+        string = OptionKind.STRING
+        return [_value(string, item, rule, name, (*path, i), src) for i, item in enumerate(value)]
+    return _value(kind, value, rule, name, path, src)
 
 
-def _scalar(
-    kind: type | None, value: Any, rule: Rule, name: str, path: JsonPath, src: _Source
+def _value(
+    kind: OptionKind, value: Any, rule: Rule, name: str, path: JsonPath, src: _Source
 ) -> Any:
-    if kind in _TYPE_NAMES:
-        ok = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value, ok = float(value), True
-        if not ok:
-            raise src.error(path, f"expected {_TYPE_NAMES[kind]}, got {_describe(value)}")
+    if not kind.accepts(value):
+        raise src.error(path, f"expected {_EXPECTED[kind]}, got {_describe(value)}")
+    if kind is OptionKind.NUMBER:
+        value = float(value)
     choices = rule.choices.get(name)
     if choices and value not in choices:
         listed = ", ".join(str(c) for c in choices)

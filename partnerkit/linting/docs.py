@@ -2,22 +2,20 @@
 
 ``partnerkit rules ID`` prints :func:`rule_text`; ``partnerkit rules --format markdown`` prints
 :func:`reference_markdown`, which is committed as ``docs/rules.md`` (a test keeps them equal).
-Rule docstrings use reStructuredText-style literal blocks (``Passing example::`` followed by an
-indented block); they become fenced YAML blocks in Markdown.
+Documentation is written in a small reStructuredText subset (:mod:`partnerkit.linting.markup`):
+clean terminal text in one, Markdown with fenced YAML blocks in the other.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from partnerkit.linting.base import Rule
-from partnerkit.linting.core import CORE_CHECKS, core_level
+from partnerkit.linting.core import CHECKS, CoreCheck
+from partnerkit.linting.markup import to_markdown, to_text
 
 REGENERATE = "partnerkit rules --format markdown > docs/rules.md"
-
-_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list"}
 
 HEADER = f"""\
 <!-- Generated from the rule modules by `{REGENERATE}`; do not edit. -->
@@ -64,8 +62,8 @@ unresolved-reference = "warning"
   `warning`, `info`) turns it on at that level. The mapping form takes `enable` (true/false),
   `level` and `options`; a mapping without `enable: false` turns the rule on. Settings given
   here win over the preset. Core checks always run and cannot be configured.
-- **Options** are typed: each takes the type of its default (boolean, integer, number, string or
-  list), and some accept only the listed choices.
+- **Options** are typed: each is a boolean, an integer, a number (an integer will do), a string
+  or a list of strings, as its rule's table says, and some accept only the listed choices.
 - **Ignore** patterns work like `.gitignore`: `*` and `?` stay within a path segment, `**`
   spans directories, a pattern without `/` matches a name at any depth, a trailing `/` matches
   directories only. Patterns of a `--config` file are relative to the working directory.
@@ -122,13 +120,6 @@ ordinary comment.
 """
 
 
-def option_type(default: Any) -> str:
-    """Name the type an option accepts (the type of its default)."""
-    if isinstance(default, list) and default:
-        return f"list of {_TYPE_NAMES.get(type(default[0]), 'any')}"
-    return _TYPE_NAMES.get(type(default), "any")
-
-
 def _value(value: Any) -> str:
     """Write an option value as in YAML: strings bare, everything else as JSON."""
     return (
@@ -140,18 +131,33 @@ def rule_text(rule_id: str) -> str:
     """Render the plain-text documentation of one rule or check (``partnerkit rules ID``)."""
     from partnerkit.linting.rules import RULES
 
-    if rule_id in CORE_CHECKS:
-        return f"{rule_id} (core check, {core_level(rule_id).value})\n\n{CORE_CHECKS[rule_id]}\n"
+    if rule_id in CHECKS:
+        check = CHECKS[rule_id]
+        header = f"{check.id} (core check, {check.level.value})"
+        return f"{header}\n\n{to_text(check.doc)}\n{_core_state(check)}\n"
     rule = RULES[rule_id]
     state = "" if rule.default_enabled else ", off by default"
-    text = f"{rule.id} (default level: {rule.level.value}{state})\n\n{rule.doc}\n"
+    text = f"{rule.id} (default level: {rule.level.value}{state})\n\n{to_text(rule.doc)}"
     if rule.options:
         text += "\nOptions and defaults:\n"
         for name, default in rule.options.items():
             choices = rule.choices.get(name)
-            one_of = f"  (one of: {', '.join(map(str, choices))})" if choices else ""
-            text += f"  {name}: {json.dumps(default)}{one_of}\n"
+            one_of = f"; one of: {', '.join(map(str, choices))}" if choices else ""
+            text += f"  {name}: {json.dumps(default)}  ({rule.types[name].value}{one_of})\n"
     return text
+
+
+def listing_text() -> str:
+    """Render one line per core check and rule: id, level, summary (``partnerkit rules``)."""
+    from partnerkit.linting.rules import RULES
+
+    rows = [(c.id, c.level, c.summary) for c in CHECKS.values()]
+    rows += [(r.id, r.level, r.summary) for r in RULES.values()]
+    width = max(len(rule_id) for rule_id, _, _ in rows)
+    return "".join(
+        f"{rule_id:<{width}}  {level.value:<7}  {to_text(summary).rstrip()}\n"
+        for rule_id, level, summary in rows
+    )
 
 
 def reference_markdown() -> str:
@@ -159,9 +165,12 @@ def reference_markdown() -> str:
     from partnerkit.linting.rules import RULES
 
     out = [HEADER, "## Core checks\n", "| check | level | ensures that |", "|---|---|---|"]
-    for check_id, summary in CORE_CHECKS.items():
-        level = core_level(check_id).value
-        out.append(f'| <a name="{check_id}"></a>`{check_id}` | {level} | {_cell(summary)} |')
+    for check in CHECKS.values():
+        out.append(
+            f"| [`{check.id}`](#{check.id}) | {check.level.value} | {_cell(check.summary)} |"
+        )
+    for check in CHECKS.values():
+        out += ["", _core_section(check)]
     out += ["", "## Rules\n", "| rule | level | on by default | summary |", "|---|---|---|---|"]
     for rule in RULES.values():
         on = "yes" if rule.default_enabled else "no"
@@ -173,6 +182,17 @@ def reference_markdown() -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _core_state(check: CoreCheck) -> str:
+    if check.suppressible:
+        return "Always runs and cannot be configured; an inline directive can silence it."
+    return "Always runs; cannot be configured or silenced."
+
+
+def _core_section(check: CoreCheck) -> str:
+    state = f"Level: **{check.level.value}**. {_core_state(check)}\n"
+    return "\n".join([f"### {check.id}\n", state, to_markdown(check.doc).rstrip("\n")])
+
+
 def _rule_section(rule: Rule) -> str:
     on = "on by default" if rule.default_enabled else "**off by default** (enable it in the config)"
     lines = [f"### {rule.id}\n", f"Level: **{rule.level.value}**, {on}.\n"]
@@ -182,25 +202,12 @@ def _rule_section(rule: Rule) -> str:
             choices = rule.choices.get(name)
             listed = ", ".join(f"`{_cell(_value(c))}`" for c in choices) if choices else ""
             lines.append(
-                f"| `{name}` | {option_type(default)} | `{_cell(_value(default))}` | {listed} |"
+                f"| `{name}` | {rule.types[name].value} | `{_cell(_value(default))}` | {listed} |"
             )
         lines.append("")
-    lines.append(_markdown_doc(rule.doc).rstrip("\n"))
+    lines.append(to_markdown(rule.doc).rstrip("\n"))
     return "\n".join(lines)
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-_LITERAL = re.compile(r"^(?P<intro>.*?):(?P<double>:)\n\n(?P<block>(?:(?: {4}.*)?\n)+)", re.M)
-
-
-def _markdown_doc(doc: str) -> str:
-    """Turn ``text::`` plus an indented block into ``text:`` plus a fenced YAML block."""
-
-    def fence(match: re.Match[str]) -> str:
-        block = "\n".join(line[4:] for line in match["block"].splitlines()).strip("\n")
-        return f"{match['intro']}:\n\n```yaml\n{block}\n```\n\n"
-
-    return _LITERAL.sub(fence, doc.strip() + "\n").rstrip("\n") + "\n"

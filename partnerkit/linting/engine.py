@@ -9,7 +9,7 @@ last.
 
 Each file is linted with the configuration that applies to it (:mod:`partnerkit.linting.config`):
 one fixed :class:`LintConfig`, or a function of the file's path such as a
-:class:`~partnerkit.linting.config.ConfigResolver`.
+:class:`~partnerkit.linting.discovery.ConfigResolver`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from partnerkit.contract.document import Document
 from partnerkit.contract.loader import load_document
 from partnerkit.errors import ExitCode, InputError
 from partnerkit.linting.base import Rule
-from partnerkit.linting.config import CONFIG_FILENAME, LintConfig, RuleSetting
+from partnerkit.linting.config import LintConfig, RuleSetting
+from partnerkit.linting.discovery import CONFIG_FILENAME
 from partnerkit.problem import Level, Problem, json_pointer
 
 CONTRACT_SUFFIXES = (".yaml", ".yml")
@@ -185,7 +186,7 @@ def lint_paths(
         fixed = config
         config_for = lambda _: fixed  # noqa: E731
     elif config is None:
-        from partnerkit.linting.config import ConfigResolver
+        from partnerkit.linting.discovery import ConfigResolver
 
         config_for = ConfigResolver()
     else:

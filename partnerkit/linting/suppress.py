@@ -37,13 +37,13 @@ in a commented-out contract line) is not a directive.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from partnerkit.problem import Level, Problem
+from partnerkit.text import did_you_mean
 
 ALL = "all"
 INVALID = "invalid-suppression"
@@ -206,8 +206,8 @@ def _verbs() -> str:
 
 
 def _suggest(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    hint = did_you_mean(value, known)
+    return f"; {hint}" if hint else ""
 
 
 def apply(

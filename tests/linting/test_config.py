@@ -17,17 +17,13 @@ import pytest
 
 import partnerkit
 from partnerkit.contract.model import Contract
-from partnerkit.errors import ConfigError, UsageError
-from partnerkit.linting import config_file
-from partnerkit.linting.base import Finding, Rule
-from partnerkit.linting.config import (
-    ConfigResolver,
-    LintConfig,
-    Preset,
-    path_matches,
-    resolve_settings,
-)
+from partnerkit.errors import ConfigError, RuleSelectionError, UsageError
+from partnerkit.linting import discovery
+from partnerkit.linting.base import Finding, OptionKind, Rule
+from partnerkit.linting.config import LintConfig, Preset, resolve_settings
 from partnerkit.linting.config_file import load_config
+from partnerkit.linting.discovery import ConfigResolver
+from partnerkit.linting.paths import path_matches
 from partnerkit.linting.rules import RULES
 from partnerkit.problem import Level
 from tests.conftest import MINIMAL, run_cli
@@ -73,6 +69,13 @@ FAKE = Rule(
     options={"max_items": 3, "style": "snake", "words": ["a"], "ratio": 0.5, "strict": False},
     doc="A fake rule for tests.",
     check=_fake_check,
+    types={
+        "max_items": OptionKind.INTEGER,
+        "style": OptionKind.STRING,
+        "words": OptionKind.STRINGS,
+        "ratio": OptionKind.NUMBER,
+        "strict": OptionKind.BOOLEAN,
+    },
     choices={"style": ["snake", "camel"]},
     default_enabled=False,
 )
@@ -147,13 +150,13 @@ def test_each_config_file_is_loaded_once(root: Path, monkeypatch: pytest.MonkeyP
     build(root, {".partnerkit.yaml": "extends: default\n", "a/x.yaml": BAD, "a/b/y.yaml": BAD})
     build(root, {"a/b/z.yaml": BAD, "c/w.yaml": BAD})
     loads: list[Path] = []
-    real = config_file.load_config
+    real = discovery.load_config
 
     def counting(path: Path, **kwargs: Any) -> Any:
         loads.append(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(config_file, "load_config", counting)
+    monkeypatch.setattr(discovery, "load_config", counting)
     result = partnerkit.lint([root])
     assert len(result.files) == 4
     assert loads == [root / ".partnerkit.yaml"]
@@ -242,13 +245,12 @@ def test_options_reach_the_rule_typed_and_merged_over_defaults(root: Path, fake:
     assert messages == ["fake max_items=7 style=camel"]
 
 
-def test_every_rule_declares_options_the_config_can_type() -> None:
-    """Rule modules: option defaults of a supported type, within their declared choices."""
+def test_every_rule_option_has_a_kind_its_default_and_choices_fit() -> None:
+    """Rule modules: each option typed (declared or inferred), its default of that type."""
     for rule in RULES.values():
+        assert set(rule.types) == set(rule.options), rule.id
         for name, default in rule.options.items():
-            assert type(default) in (bool, int, float, str, list), f"{rule.id}.{name}"
-            if isinstance(default, list) and default:
-                assert len({type(item) for item in default}) == 1, f"{rule.id}.{name}: mixed"
+            assert rule.types[name].accepts(default), f"{rule.id}.{name}"
             if name in rule.choices:
                 values = default if isinstance(default, list) else [default]
                 assert all(v in rule.choices[name] for v in values), f"{rule.id}.{name}"
@@ -363,7 +365,11 @@ FAKE_ERRORS = [
     ("{strict: 1}", "options.strict: expected true or false, got number 1"),
     ("{style: kebab}", "options.style: 'kebab' is not one of: snake, camel"),
     ("{style: cammel}", "(did you mean 'camel'?)"),
-    ("{words: x}", "options.words: expected a list, got string 'x'"),
+    ("{words: x}", "options.words: expected a list of strings, got string 'x'"),
+    ("{words: null}", "options.words: expected a list of strings, got null"),
+    ("{words: [{a: 1}]}", "options.words[0]: expected a string, got a mapping"),
+    ("{ratio: false}", "options.ratio: expected a number, got boolean false"),
+    ("{style: 3}", "options.style: expected a string, got number 3"),
     ("{words: [a, 3]}", "options.words[1]: expected a string, got number 3"),
     ("{max_item: 3}", "options.max_item: unknown option 'max_item' of rule 'fake-rule'"),
 ]
@@ -423,11 +429,67 @@ def test_pyproject_mistakes_are_located_in_the_toml_text(root: Path) -> None:
         ConfigResolver().find(root)
 
 
-def test_unknown_ids_on_the_command_line_are_usage_errors() -> None:
-    with pytest.raises(UsageError, match=f"--select {REF}x: unknown rule .*did you mean '{REF}'"):
+# Real rules whose options cannot be typed by their default (an empty list) or are checked
+# against choices: each mistake is named at its key.
+REAL_OPTION_ERRORS = [
+    ("dynamic-name", "{allow: [1, {x: 2}]}", "allow[0]: expected a string, got number 1"),
+    ("dynamic-name", "{allow: [ok, {x: 2}]}", "allow[1]: expected a string, got a mapping"),
+    ("dynamic-name", "{allow: address_line_*}", "allow: expected a list of strings, got string"),
+    ("event-name-structure", "{actions: [[a]]}", "actions[0]: expected a string, got a list"),
+    ("event-name-structure", "{blocked_words: null}", "blocked_words: expected a list of"),
+    ("format-allowlist", "{extra_formats: [money, 3]}", "extra_formats[1]: expected a string"),
+    ("pii-likely-name", "{extra_patterns: {a: b}}", "extra_patterns: expected a list of"),
+    ("quarterly-review", "{statuses: [activ]}", "statuses[0]: 'activ' is not one of"),
+    ("attribution-model", "{tolerance: true}", "tolerance: expected a number, got boolean"),
+    ("description-quality", "{min_words: 2.5}", "min_words: expected an integer, got number"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "options", "expected"), REAL_OPTION_ERRORS)
+def test_option_values_are_checked_against_the_declared_kind(
+    root: Path, rule_id: str, options: str, expected: str
+) -> None:
+    message = _load_error(root, f"rules:\n  {rule_id}:\n    options: {options}\n")
+    assert ".partnerkit.yaml:3:" in message
+    assert f": rules.{rule_id}.options.{expected}" in message
+
+
+def test_list_of_strings_and_number_options_are_accepted(root: Path) -> None:
+    build(
+        root,
+        {
+            ".partnerkit.yaml": """\
+                rules:
+                  dynamic-name: {options: {allow: [address_line_*]}}
+                  attribution-model: {options: {tolerance: 0}}
+                """
+        },
+    )
+    rules = load_config(root / ".partnerkit.yaml").rules
+    assert rules["dynamic-name"].options == {"allow": ["address_line_*"]}
+    assert rules["attribution-model"].options == {"tolerance": 0.0}
+    assert isinstance(rules["attribution-model"].options["tolerance"], float)
+
+
+def test_pyproject_option_values_are_checked_against_the_declared_kind(root: Path) -> None:
+    build(root, {"pyproject.toml": "[tool.partnerkit.rules.dynamic-name.options]\nallow = [1]\n"})
+    with pytest.raises(ConfigError) as info:
+        load_config(root / "pyproject.toml")
+    assert str(info.value).endswith(
+        "pyproject.toml:2:1: tool.partnerkit.rules.dynamic-name.options.allow[0]:"
+        " expected a string, got number 1"
+    )
+
+
+def test_unknown_or_core_ids_to_select_are_errors_naming_the_id() -> None:
+    """The resolver names the id; only the command line knows which flag it came from."""
+    with pytest.raises(RuleSelectionError, match=f"^unknown rule '{REF}x'") as info:
         ConfigResolver(select=[f"{REF}x"])
-    with pytest.raises(UsageError, match="--ignore syntax: 'syntax' is a core check"):
+    assert info.value.rule_id == f"{REF}x"
+    assert info.value.hint == f"did you mean '{REF}'?"
+    with pytest.raises(RuleSelectionError, match=r"^'syntax' is a core check") as info:
         ConfigResolver(ignore=["syntax"])
+    assert isinstance(info.value, UsageError)
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -462,6 +524,24 @@ def test_cli_option_errors_name_the_option_of_a_real_rule(root: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith(
         f"partnerkit: error: .partnerkit.yaml:4:{9 + len(name)}: rules.{rule.id}.options.{name}: "
+    )
+
+
+def test_cli_rejects_a_list_option_with_values_of_the_wrong_type(root: Path) -> None:
+    """An empty-list default once accepted anything; the declared kind is list of strings."""
+    build(
+        root,
+        {
+            ".partnerkit.yaml": "rules: {dynamic-name: {options: {allow: [1, {x: 2}]}}}\n",
+            "c.yaml": MINIMAL,
+        },
+    )
+    proc = run_cli("lint", "c.yaml", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        "partnerkit: error: .partnerkit.yaml:1:42: rules.dynamic-name.options.allow[0]:"
+        " expected a string, got number 1\n"
     )
 
 

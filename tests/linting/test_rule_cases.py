@@ -29,8 +29,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from partnerkit.contract.loader import parse_document
-from partnerkit.linting.base import Rule
+from partnerkit.linting.base import OptionKind, Rule
 from partnerkit.linting.engine import RuleSetting, run_rule
+from partnerkit.linting.markup import literal_blocks
 from partnerkit.linting.rules import RULES
 
 CASES_DIR = Path(__file__).resolve().parent / "rule_cases"
@@ -66,20 +67,12 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
         assert problem.rule == rule_id
 
 
-def _example(doc: str, label: str) -> list[str]:
-    """Return the indented literal blocks that follow ``<label> ...::`` lines."""
-    blocks = []
-    for match in re.finditer(rf"^{label}[^\n]*::\n\n((?:    .*\n|\n)+)", doc + "\n", re.M):
-        lines = [line[4:] for line in match.group(1).splitlines()]
-        blocks.append("\n".join(lines).strip() + "\n")
-    return blocks
-
-
 @pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
 def test_rule_is_documented_with_working_examples(rule: Rule) -> None:
     assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", rule.id)
     assert rule.summary and len(rule.summary) <= 100, "summary: one short first line"
-    passing, failing = _example(rule.doc, "Passing example"), _example(rule.doc, "Failing example")
+    passing = literal_blocks(rule.doc, "Passing example")
+    failing = literal_blocks(rule.doc, "Failing example")
     assert passing and failing, "docstring needs 'Passing example::' and 'Failing example::'"
     for block in passing:
         assert run(rule, block) == [], f"passing example fails:\n{block}"
@@ -87,6 +80,8 @@ def test_rule_is_documented_with_working_examples(rule: Rule) -> None:
         assert run(rule, block), f"failing example passes:\n{block}"
     for name in rule.options:
         assert re.search(rf"``{re.escape(name)}``", rule.doc), f"option {name} undocumented"
+        assert isinstance(rule.types.get(name), OptionKind), f"option {name} has no type"
+        assert rule.types[name].accepts(rule.options[name]), f"option {name}: default's type"
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))

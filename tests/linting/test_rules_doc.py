@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from pathlib import Path
 
+import pytest
+
+from partnerkit.contract.loader import load_document, parse_document
+from partnerkit.errors import ConfigError
+from partnerkit.linting.config import LintConfig
 from partnerkit.linting.config_file import load_config
-from partnerkit.linting.core import CORE_CHECKS
+from partnerkit.linting.core import CHECKS, CORE_CHECKS, CoreCheck, core_level
 from partnerkit.linting.docs import HEADER, REGENERATE, reference_markdown, rule_text
+from partnerkit.linting.engine import SUPPRESSIBLE_CORE, lint_document
+from partnerkit.linting.markup import literal_blocks
 from partnerkit.linting.rules import RULES
 from partnerkit.linting.suppress import parse
+from partnerkit.problem import Level
 from tests.conftest import ROOT, run_cli
 
 DOC = ROOT / "docs" / "rules.md"
@@ -32,7 +42,7 @@ def test_every_rule_and_core_check_has_an_anchor() -> None:
     for rule_id in RULES:
         assert f"\n### {rule_id}\n" in text
     for check_id in CORE_CHECKS:
-        assert f'<a name="{check_id}"></a>' in text
+        assert f"\n### {check_id}\n" in text
 
 
 def test_literal_blocks_become_fenced_yaml() -> None:
@@ -69,5 +79,93 @@ def test_rule_text_shows_options_and_choices() -> None:
         assert text.startswith(f"{rule.id} (default level: {rule.level.value}")
         for name in rule.options:
             assert f"\n  {name}: " in text
+        assert "``" not in text, f"{rule.id}: reST inline literal left in the text"
+        assert "::\n" not in text, f"{rule.id}: reST literal-block marker left in the text"
     assert rule_text("schema").startswith("schema (core check, error)")
     assert rule_text("unused-suppression").startswith("unused-suppression (core check, warning)")
+
+
+def test_rules_json_lists_each_option_with_its_kind() -> None:
+    proc = run_cli("rules", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["id"]: row for row in json.loads(proc.stdout)["rules"]}
+    assert rows["dynamic-name"]["types"] == {"allow": "list of strings"}
+    for rule in RULES.values():
+        assert rows[rule.id]["types"] == {k: v.value for k, v in rule.types.items()}
+
+
+# --- core checks are documented like rules ------------------------------------------------------
+
+NO_LITERAL_EXAMPLE = {
+    "encoding": "the failing bytes cannot be shown as text",
+    "too-large": "a 4 MiB example",
+    "internal-error": "a crash is a bug, not a kind of contract",
+}
+"""Core checks whose failing example is described in words rather than shown."""
+
+
+def _problems_of(check_id: str, text: str) -> list[str]:
+    config = dataclasses.replace(LintConfig.default(), warn_unused_suppressions=True)
+    doc = parse_document(text.encode(), "example.yaml")
+    return [p.message for p in lint_document(doc, config) if p.rule == check_id]
+
+
+@pytest.mark.parametrize("check", list(CHECKS.values()), ids=list(CHECKS))
+def test_core_check_is_documented_with_working_examples(check: CoreCheck) -> None:
+    assert check.summary and len(check.summary) <= 100, "summary: one short first line"
+    assert len(check.doc.strip().split("\n\n")) >= 4, "say what triggers it and how to fix it"
+    assert "Fix it" in check.doc or "report it" in check.doc, "say how to fix it"
+    failing = literal_blocks(check.doc, "Failing example")
+    if check.id in NO_LITERAL_EXAMPLE:
+        assert "\nFailing example: " in check.doc, "describe a failing example"
+        assert not failing
+    else:
+        assert failing, "docstring needs a 'Failing example::'"
+    for block in failing:
+        assert _problems_of(check.id, block), f"failing example passes:\n{block}"
+    for block in literal_blocks(check.doc, "Passing example"):
+        assert _problems_of(check.id, block) == [], f"passing example fails:\n{block}"
+    text = rule_text(check.id)
+    assert text.startswith(f"{check.id} (core check, {check.level.value})\n\n{check.summary}")
+    assert "``" not in text
+    assert "::\n" not in text
+
+
+def test_the_described_failing_examples_fail(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("title: Café\n".encode("latin-1"))
+    assert [p.rule for p in load_document(latin1).problems] == ["encoding"]
+    large = tmp_path / "large.yaml"
+    with large.open("wb") as f:
+        f.truncate(5 * 1024 * 1024)  # "a 5 MiB contract"
+    assert [p.rule for p in load_document(large).problems] == ["too-large"]
+
+
+def test_only_schema_among_core_checks_can_be_silenced() -> None:
+    suppressible = {c.id for c in CHECKS.values() if c.suppressible}
+    assert suppressible == SUPPRESSIBLE_CORE
+
+
+def test_internal_error_is_a_registered_core_check(tmp_path: Path) -> None:
+    check = CHECKS["internal-error"]
+    assert (check.level, check.suppressible) == (Level.ERROR, False)
+    assert core_level("internal-error") is Level.ERROR
+    assert "internal-error" in CORE_CHECKS  # SARIF rule metadata lists it
+    (tmp_path / ".partnerkit.yaml").write_text("rules: {internal-error: disable}\n")
+    with pytest.raises(ConfigError, match="'internal-error' is a core check; it always runs"):
+        load_config(tmp_path / ".partnerkit.yaml")
+    text = "id: x  # partnerkit: disable-line internal-error\n"
+    assert _problems_of("invalid-suppression", text)
+    proc = run_cli("rules", "internal-error")
+    assert proc.returncode == 0, proc.stderr
+    assert "please report it" in proc.stdout
+    assert "cannot be configured or silenced" in proc.stdout
+
+
+def test_rules_list_prints_summaries_as_clean_text() -> None:
+    proc = run_cli("rules")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(CHECKS) + len(RULES)
+    assert "``" not in proc.stdout
+    assert lines[0].split()[:2] == ["syntax", "error"]

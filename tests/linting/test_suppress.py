@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import partnerkit
-from partnerkit.linting.config import ConfigResolver
+from partnerkit.linting.discovery import ConfigResolver
 from partnerkit.linting.suppress import Directive, Verb, comment_columns, parse
 from partnerkit.problem import Level, Problem
 from tests.conftest import MINIMAL, run_cli

@@ -43,13 +43,14 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from partnerkit.contract._legacy import Contract
-from partnerkit.linting.base import Finding
+from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.linting.rules._naming import strings
 from partnerkit.problem import JsonPath, Level
 
 ID = "dynamic-name"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"allow": []}
+OPTION_TYPES: dict[str, OptionKind] = {"allow": OptionKind.STRINGS}
 
 _PATTERNS = (
     (

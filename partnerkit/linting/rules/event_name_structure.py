@@ -44,7 +44,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract._legacy import Contract, text
-from partnerkit.linting.base import Finding
+from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.linting.rules._naming import (
     contains_words,
     reserved_prefix,
@@ -57,6 +57,10 @@ from partnerkit.problem import Level
 ID = "event-name-structure"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"structure": "conventions", "actions": [], "blocked_words": []}
+OPTION_TYPES: dict[str, OptionKind] = {
+    "actions": OptionKind.STRINGS,
+    "blocked_words": OptionKind.STRINGS,
+}
 OPTION_CHOICES: dict[str, list[Any]] = {
     "structure": ["conventions", "object_action", "action_object", "none"]
 }

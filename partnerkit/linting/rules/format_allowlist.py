@@ -36,12 +36,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract._legacy import Contract, sequence
-from partnerkit.linting.base import Finding
+from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.problem import Level
 
 ID = "format-allowlist"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"extra_formats": []}
+OPTION_TYPES: dict[str, OptionKind] = {"extra_formats": OptionKind.STRINGS}
 
 STANDARD_FORMATS = (
     "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname",

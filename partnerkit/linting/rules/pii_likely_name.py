@@ -42,7 +42,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract._legacy import Contract, sequence
-from partnerkit.linting.base import Finding
+from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.linting.rules._properties import declared_types
 from partnerkit.linting.rules._property_schemas import words
 from partnerkit.problem import Level
@@ -50,6 +50,7 @@ from partnerkit.problem import Level
 ID = "pii-likely-name"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"extra_patterns": []}
+OPTION_TYPES: dict[str, OptionKind] = {"extra_patterns": OptionKind.STRINGS}
 
 PERSONAL_NAMES: dict[str, tuple[str, ...]] = {
     "an email address": ("email", "e mail", "emailaddress"),
