@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnerkit.linting.rules._naming import normalize, split_words
+from partnerkit.linting.rules._naming import nonempty_strings, normalize, split_words
 
 NAMES = [
     "order_completed", "orderCompleted", "Order Completed", "order-completed", "$order_id",
@@ -14,3 +14,11 @@ NAMES = [
 @pytest.mark.parametrize("name", NAMES)
 def test_normalize_joins_the_lowercase_words(name: str) -> None:
     assert normalize(name) == "".join(word.lower() for word in split_words(name))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(["a", "", 3, None, "b"], ["a", "b"]), ("a", []), (None, []), ({"a": 1}, [])],
+)
+def test_nonempty_strings_keeps_the_strings_of_a_list(value: object, expected: list[str]) -> None:
+    assert nonempty_strings(value) == expected

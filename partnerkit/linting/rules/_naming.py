@@ -130,3 +130,15 @@ def contains_words(words: list[str], phrase: list[str]) -> bool:
     if n == 0 or phrase[0] not in words:
         return False
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+# --- for rules on the typed model (partnerkit.contract.model) ------------------------------------
+# What a contract lists (actions, blocked words, reserved prefixes ...) the builder has already
+# read, defaults applied (``Contract.conventions``); these read what rule options say.
+
+
+def nonempty_strings(value: object) -> list[str]:
+    """Return the non-empty strings of a list option (anything else is ignored)."""
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, str) and item]
