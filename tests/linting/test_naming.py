@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from partnerkit.linting.rules._naming import nonempty_strings, normalize, split_words
+from partnerkit.contract.vocab import Case
+from partnerkit.linting.rules._naming import (
+    enforced_case,
+    nonempty_strings,
+    normalize,
+    split_words,
+)
 
 NAMES = [
     "order_completed", "orderCompleted", "Order Completed", "order-completed", "$order_id",
@@ -22,3 +28,18 @@ def test_normalize_joins_the_lowercase_words(name: str) -> None:
 )
 def test_nonempty_strings_keeps_the_strings_of_a_list(value: object, expected: list[str]) -> None:
     assert nonempty_strings(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ("camelCase", Case.CAMEL),
+        ("consistent", Case.CONSISTENT),
+        ("conventions", Case.KEBAB),
+        ("no_such_case", Case.KEBAB),
+        (["camelCase"], Case.KEBAB),
+        (None, Case.KEBAB),
+    ],
+)
+def test_enforced_case_is_the_option_unless_it_defers(option: object, expected: Case) -> None:
+    assert enforced_case(option, Case.KEBAB) is expected

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from partnerkit.contract._legacy import Contract, sequence
+from partnerkit.contract.vocab import Case
 
 CASES = ("snake_case", "camelCase", "PascalCase", "title_case", "kebab-case")
 """The naming cases, in the order that breaks ties for ``consistent``."""
@@ -142,3 +143,11 @@ def nonempty_strings(value: object) -> list[str]:
     if not isinstance(value, list):
         return []
     return [item for item in value if isinstance(item, str) and item]
+
+
+def enforced_case(option: object, convention: Case) -> Case:
+    """Return the case to enforce: the ``case`` option, unless it defers to the convention.
+
+    ``conventions`` (the option's default), or any value that is not a :class:`Case`, defers.
+    """
+    return next((case for case in Case if case == option), convention)
