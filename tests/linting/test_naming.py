@@ -4,9 +4,9 @@ import pytest
 
 from partnerkit.contract.vocab import Case
 from partnerkit.linting.rules._naming import (
-    enforced_case,
     nonempty_strings,
     normalize,
+    option_or_convention,
     split_words,
 )
 
@@ -41,5 +41,5 @@ def test_nonempty_strings_keeps_the_strings_of_a_list(value: object, expected: l
         (None, Case.KEBAB),
     ],
 )
-def test_enforced_case_is_the_option_unless_it_defers(option: object, expected: Case) -> None:
-    assert enforced_case(option, Case.KEBAB) is expected
+def test_an_option_naming_a_member_overrides_the_convention(option: object, expected: Case) -> None:
+    assert option_or_convention(option, Case.KEBAB) is expected

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from partnerkit.contract._legacy import Contract, sequence
-from partnerkit.contract.vocab import Case
 
 CASES = ("snake_case", "camelCase", "PascalCase", "title_case", "kebab-case")
 """The naming cases, in the order that breaks ties for ``consistent``."""
@@ -145,9 +145,15 @@ def nonempty_strings(value: object) -> list[str]:
     return [item for item in value if isinstance(item, str) and item]
 
 
-def enforced_case(option: object, convention: Case) -> Case:
-    """Return the case to enforce: the ``case`` option, unless it defers to the convention.
+V = TypeVar("V", bound=StrEnum)
+"""A closed vocabulary of ``events.conventions`` (:class:`~partnerkit.contract.vocab.Case` ...)."""
 
-    ``conventions`` (the option's default), or any value that is not a :class:`Case`, defers.
+
+def option_or_convention(option: object, convention: V) -> V:
+    """Return the member of the convention's vocabulary that the option names, else the convention.
+
+    For options such as ``case`` and ``structure``: their default ``conventions``, or any value
+    that is not a member (of :class:`~partnerkit.contract.vocab.Case`, ...), defers to the
+    contract's ``events.conventions``.
     """
-    return next((case for case in Case if case == option), convention)
+    return next((member for member in type(convention) if member == option), convention)

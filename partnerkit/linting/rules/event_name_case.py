@@ -44,9 +44,9 @@ from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import (
     CASE_CHOICES,
     case_of,
-    enforced_case,
     majority_case,
     matches_case,
+    option_or_convention,
     reserved_prefix,
     split_words,
     to_case,
@@ -65,7 +65,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     conventions = contract.conventions
     namespace, prefixes = conventions.namespace, conventions.reserved_prefixes
     cores = {name: _split_core(name, namespace, prefixes) for name in contract.catalog}
-    case = enforced_case(options.get("case"), conventions.event_case)
+    case = option_or_convention(options.get("case"), conventions.event_case)
     majority = case is Case.CONSISTENT
     if majority:
         found = majority_case(core for _, core in cores.values() if core)

@@ -57,9 +57,9 @@ from partnerkit.linting.rules._naming import (
     CASE_CHOICES,
     case_of,
     contains_words,
-    enforced_case,
     majority_case,
     matches_case,
+    option_or_convention,
     reserved_prefix,
     split_words,
     to_case,
@@ -92,7 +92,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     prefixes = conventions.reserved_prefixes
     blocked = {b: [w.lower() for w in split_words(b)] for b in conventions.blocked_words}
     levels = contract.property_levels
-    case: Case | None = enforced_case(options.get("case"), conventions.property_case)
+    case: Case | None = option_or_convention(options.get("case"), conventions.property_case)
     majority = case is Case.CONSISTENT
     if majority:
         found = majority_case(_core(n, prefixes) for _, props in levels for n in props)
