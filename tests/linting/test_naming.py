@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from partnerkit.linting.rules._naming import normalize, split_words
+from partnerkit.contract.vocab import Case
+from partnerkit.linting.rules._naming import (
+    nonempty_strings,
+    normalize,
+    option_or_convention,
+    split_words,
+)
 
 NAMES = [
     "order_completed", "orderCompleted", "Order Completed", "order-completed", "$order_id",
@@ -14,3 +20,26 @@ NAMES = [
 @pytest.mark.parametrize("name", NAMES)
 def test_normalize_joins_the_lowercase_words(name: str) -> None:
     assert normalize(name) == "".join(word.lower() for word in split_words(name))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(["a", "", 3, None, "b"], ["a", "b"]), ("a", []), (None, []), ({"a": 1}, [])],
+)
+def test_nonempty_strings_keeps_the_strings_of_a_list(value: object, expected: list[str]) -> None:
+    assert nonempty_strings(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ("camelCase", Case.CAMEL),
+        ("consistent", Case.CONSISTENT),
+        ("conventions", Case.KEBAB),
+        ("no_such_case", Case.KEBAB),
+        (["camelCase"], Case.KEBAB),
+        (None, Case.KEBAB),
+    ],
+)
+def test_an_option_naming_a_member_overrides_the_convention(option: object, expected: Case) -> None:
+    assert option_or_convention(option, Case.KEBAB) is expected

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from partnerkit.contract._legacy import Contract, sequence
 
@@ -130,3 +131,29 @@ def contains_words(words: list[str], phrase: list[str]) -> bool:
     if n == 0 or phrase[0] not in words:
         return False
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+# --- for rules on the typed model (partnerkit.contract.model) ------------------------------------
+# What a contract lists (actions, blocked words, reserved prefixes ...) the builder has already
+# read, defaults applied (``Contract.conventions``); these read what rule options say.
+
+
+def nonempty_strings(value: object) -> list[str]:
+    """Return the non-empty strings of a list option (anything else is ignored)."""
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, str) and item]
+
+
+V = TypeVar("V", bound=StrEnum)
+"""A closed vocabulary of ``events.conventions`` (:class:`~partnerkit.contract.vocab.Case` ...)."""
+
+
+def option_or_convention(option: object, convention: V) -> V:
+    """Return the member of the convention's vocabulary that the option names, else the convention.
+
+    For options such as ``case`` and ``structure``: their default ``conventions``, or any value
+    that is not a member (of :class:`~partnerkit.contract.vocab.Case`, ...), defers to the
+    contract's ``events.conventions``.
+    """
+    return next((member for member in type(convention) if member == option), convention)

@@ -33,24 +33,29 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
-from partnerkit.contract.refs import match
+from partnerkit.contract.model import Contract, DecisionArea, Event, Experiment, Incentive, Metric
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level
 
+TYPED = True
 ID = "description-quality"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"min_words": 2}
 
-_SECTIONS = (
-    ("events.catalog.*", "event", "when it fires and what it means"),
-    ("metrics.*", "metric", "what it measures"),
-    ("decision_rights.areas.*", "decision area", "which decisions it covers"),
-    ("experiments.*", "experiment", "what is changed, for whom"),
-    ("incentives.*", "incentive", "what it is meant to encourage"),
-)
-"""Where descriptions are required: items pattern, what the items are, what to write."""
+Described = Event | Metric | DecisionArea | Experiment | Incentive
+"""The items that need a description, besides properties."""
+
+
+def _sections(contract: Contract) -> Iterator[tuple[Mapping[str, Described], str, str]]:
+    """Yield where descriptions are required: the items, what they are, what to write."""
+    areas = contract.decision_rights.areas if contract.decision_rights is not None else {}
+    yield contract.catalog, "event", "when it fires and what it means"
+    yield contract.metrics, "metric", "what it measures"
+    yield areas, "decision area", "which decisions it covers"
+    yield contract.experiments, "experiment", "what is changed, for whom"
+    yield contract.incentives, "incentive", "what it is meant to encourage"
+
 
 _PLACEHOLDER = re.compile(
     r"(?:todo|tbd|tba|fixme|xxx)(?:\s*[:(\-–].*)?|description|lorem ipsum\b.*|n/?a|[.…\-–?\s]*",
@@ -64,37 +69,43 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     min_words = options.get("min_words")
     min_words = min_words if isinstance(min_words, int) else 0
     flaws: dict[tuple[str, str], str | None] = {}  # properties recur across events: judge once
-    for pattern, kind, what in _SECTIONS:
-        for path, item in match(contract.data, pattern.split(".")):
-            if isinstance(item, dict):
-                finding = _judge(path, item, kind, what, min_words, flaws)
-                if finding:
-                    yield finding
+    for items, kind, what in _sections(contract):
+        for item in items.values():
+            if item.malformed:
+                continue  # the schema reports it
+            written = item.has("description")
+            finding = _judge(item.path, written, item.description, kind, what, min_words, flaws)
+            if finding:
+                yield finding
+    what = "what its value means"
     for level, properties in contract.property_levels:
         kind = "property definition" if level == ("events", "definitions") else "property"
-        for name, prop in properties.items():
-            if not isinstance(prop, dict):
+        for node in properties.values():
+            if node.malformed:
                 continue  # the schema reports it
-            if "description" not in prop and isinstance(prop.get("ref"), str):
+            declared = node.declared
+            written = declared.writes("description")
+            if not written and declared.ref is not None:
                 continue  # inherited: the definition is judged, or the ref is unresolved
-            finding = _judge((*level, name), prop, kind, "what its value means", min_words, flaws)
+            finding = _judge(node.path, written, declared.description, kind, what, min_words, flaws)
             if finding:
                 yield finding
 
 
 def _judge(
     path: JsonPath,
-    item: dict[str, Any],
+    written: bool,
+    description: str | None,
     kind: str,
     what: str,
     min_words: int,
     flaws: dict[tuple[str, str], str | None],
 ) -> Finding | None:
+    """Judge the description of the item at ``path``; ``written``: whether the key is written."""
     name = str(path[-1])
-    if "description" not in item:
+    if not written:
         return Finding(path, f"{kind} {name!r} has no description; say {what}", at_key=True)
-    description = item["description"]
-    if not isinstance(description, str) or not description:
+    if not description:
         return None  # the schema reports a description of the wrong type or an empty one
     key = (description, name)
     if key not in flaws:

@@ -42,11 +42,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from fnmatch import fnmatchcase
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding, OptionKind
-from partnerkit.linting.rules._naming import strings
+from partnerkit.linting.rules._naming import nonempty_strings
 from partnerkit.problem import JsonPath, Level
 
+TYPED = True
 ID = "dynamic-name"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"allow": []}
@@ -86,9 +87,9 @@ _NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])|[0-9]+$")
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every name that carries data or belongs to a numbered series."""
-    allowed = strings(options.get("allow"))
+    allowed = nonempty_strings(options.get("allow"))
     judged: dict[str, Verdict] = {}  # names recur across events: judge each name once
-    yield from _level(("events", "catalog"), contract.events, "event", allowed, judged)
+    yield from _level(("events", "catalog"), contract.catalog, "event", allowed, judged)
     for path, properties in contract.property_levels:
         yield from _level(path, properties, "property", allowed, judged)
 
@@ -105,12 +106,10 @@ def _judge(name: str, allowed: list[str]) -> Verdict:
 
 
 def _level(
-    base: JsonPath, names: Iterable[Any], kind: str, allowed: list[str], judged: dict[str, Verdict]
+    base: JsonPath, names: Iterable[str], kind: str, allowed: list[str], judged: dict[str, Verdict]
 ) -> Iterator[Finding]:
     series: dict[str, str] = {}
     for name in names:
-        if not isinstance(name, str):
-            continue
         if name not in judged:
             judged[name] = _judge(name, allowed)
         verdict = judged[name]

@@ -38,22 +38,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, text
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import Case
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import (
     CASE_CHOICES,
-    CONSISTENT,
     case_of,
-    configured_case,
     majority_case,
     matches_case,
+    option_or_convention,
     reserved_prefix,
-    reserved_prefixes,
     split_words,
     to_case,
 )
 from partnerkit.problem import Level
 
+TYPED = True
 ID = "event-name-case"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"case": "conventions"}
@@ -63,19 +63,15 @@ OPTION_CHOICES: dict[str, list[Any]] = {"case": CASE_CHOICES}
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every event name that is not in the expected case."""
     conventions = contract.conventions
-    namespace = text(conventions.get("namespace"))
-    prefixes = reserved_prefixes(contract)
-    cores: dict[str, tuple[str, str]] = {}
-    for name in contract.events:
-        if isinstance(name, str):
-            cores[name] = _split_core(name, namespace, prefixes)
-    case = configured_case(options.get("case"), conventions.get("event_case"))
-    majority = False
-    if case == CONSISTENT:
+    namespace, prefixes = conventions.namespace, conventions.reserved_prefixes
+    cores = {name: _split_core(name, namespace, prefixes) for name in contract.catalog}
+    case = option_or_convention(options.get("case"), conventions.event_case)
+    majority = case is Case.CONSISTENT
+    if majority:
         found = majority_case(core for _, core in cores.values() if core)
         if found is None:
             return
-        case, majority = found, True
+        case = Case(found)
     for name, (prefix, core) in cores.items():
         if not core or matches_case(core, case):
             continue
@@ -89,7 +85,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
         )
 
 
-def _split_core(name: str, namespace: str, prefixes: list[str]) -> tuple[str, str]:
+def _split_core(name: str, namespace: str, prefixes: tuple[str, ...]) -> tuple[str, str]:
     """Split ``name`` into the prefix the case check skips and the rest."""
     prefix = namespace if namespace and name.startswith(namespace) else ""
     reserved = reserved_prefix(name[len(prefix) :], prefixes) or ""

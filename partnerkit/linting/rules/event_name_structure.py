@@ -39,21 +39,23 @@ Failing example (``created`` is not an allowed action)::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, text
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import Structure
 from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.linting.rules._naming import (
     contains_words,
+    nonempty_strings,
+    option_or_convention,
     reserved_prefix,
-    reserved_prefixes,
     split_words,
-    strings,
 )
 from partnerkit.problem import Level
+from partnerkit.text import did_you_mean
 
+TYPED = True
 ID = "event-name-structure"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"structure": "conventions", "actions": [], "blocked_words": []}
@@ -61,25 +63,19 @@ OPTION_TYPES: dict[str, OptionKind] = {
     "actions": OptionKind.STRINGS,
     "blocked_words": OptionKind.STRINGS,
 }
-OPTION_CHOICES: dict[str, list[Any]] = {
-    "structure": ["conventions", "object_action", "action_object", "none"]
-}
-_STRUCTURES = ("object_action", "action_object", "none")
+OPTION_CHOICES: dict[str, list[Any]] = {"structure": ["conventions", *(s.value for s in Structure)]}
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every broken structure convention of every event name."""
     conventions = contract.conventions
-    structure = _structure(options.get("structure"), conventions.get("structure"))
-    actions = strings(options.get("actions")) or strings(conventions.get("actions"))
+    structure = option_or_convention(options.get("structure"), conventions.structure)
+    actions = nonempty_strings(options.get("actions")) or list(conventions.actions)
     action_words = {a: [w.lower() for w in split_words(a)] for a in actions}
-    blocked = strings(conventions.get("blocked_words")) + strings(options.get("blocked_words"))
+    blocked = [*conventions.blocked_words, *nonempty_strings(options.get("blocked_words"))]
     blocked_words = {b: [w.lower() for w in split_words(b)] for b in blocked}
-    namespace = text(conventions.get("namespace"))
-    prefixes = reserved_prefixes(contract)
-    for name in contract.events:
-        if not isinstance(name, str):
-            continue
+    namespace, prefixes = conventions.namespace, conventions.reserved_prefixes
+    for name in contract.catalog:
         path = ("events", "catalog", name)
         core = name
         if namespace:
@@ -110,24 +106,17 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                 f" {listed}; rename the event",
                 at_key=True,
             )
-        if structure != "none":
+        if structure is not Structure.NONE:
             problem = _structure_problem(words, structure, action_words)
             if problem:
                 yield Finding(path, f"event name {name!r} {problem}", at_key=True)
 
 
-def _structure(option: Any, convention: Any) -> str:
-    for value in (option, convention):
-        if isinstance(value, str) and value in _STRUCTURES:
-            return value
-    return "object_action"
-
-
 def _structure_problem(
-    words: list[str], structure: str, actions: dict[str, list[str]]
+    words: list[str], structure: Structure, actions: dict[str, list[str]]
 ) -> str | None:
     """Return what is wrong with the word order of an event name, or ``None``."""
-    object_first = structure == "object_action"
+    object_first = structure is Structure.OBJECT_ACTION
     shape = "<object>_<action>" if object_first else "<action>_<object>"
     if len(words) < 2:
         example = "checkout_completed" if object_first else "completed_checkout"
@@ -140,8 +129,8 @@ def _structure_problem(
     if reversed_action:
         return f"puts the action {reversed_action!r} on the wrong side; name it {shape}"
     action = words[-1] if object_first else words[0]
-    close = difflib.get_close_matches(action, list(actions), n=1, cutoff=0.8)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    suggestion = did_you_mean(action, actions, cutoff=0.8)
+    hint = f" ({suggestion})" if suggestion else ""
     return (
         f"has the action {action!r}, which is not an allowed action; use one{hint}"
         " or add it to events.conventions.actions"

@@ -32,11 +32,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level
 
+TYPED = True
 ID = "name-collision"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
@@ -45,19 +46,17 @@ OPTIONS: dict[str, Any] = {}
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every name that normalises to an earlier name on its level."""
     keys: dict[str, str] = {}  # names recur across events: normalise each name once
-    yield from _collisions(("events", "catalog"), contract.events, "event", keys)
+    yield from _collisions(("events", "catalog"), contract.catalog, "event", keys)
     for path, properties in contract.property_levels:
         kind = "definition" if path == ("events", "definitions") else "property"
         yield from _collisions(path, properties, kind, keys)
 
 
 def _collisions(
-    base: JsonPath, names: Iterable[Any], kind: str, keys: dict[str, str]
+    base: JsonPath, names: Iterable[str], kind: str, keys: dict[str, str]
 ) -> Iterator[Finding]:
     first: dict[str, str] = {}
     for name in names:
-        if not isinstance(name, str):
-            continue
         if name not in keys:
             keys[name] = normalize(name)
         key = keys[name]

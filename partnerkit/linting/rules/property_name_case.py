@@ -50,24 +50,23 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import Case
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import (
     CASE_CHOICES,
-    CONSISTENT,
     case_of,
-    configured_case,
     contains_words,
     majority_case,
     matches_case,
+    option_or_convention,
     reserved_prefix,
-    reserved_prefixes,
     split_words,
-    strings,
     to_case,
 )
 from partnerkit.problem import Level
 
+TYPED = True
 ID = "property-name-case"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"case": "conventions", "max_length": 64, "warehouse_safe": True}
@@ -90,23 +89,19 @@ _IDENTIFIER = re.compile(r"[A-Za-z0-9_]*")
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding for every property name with something wrong with it."""
     conventions = contract.conventions
-    prefixes = reserved_prefixes(contract)
-    blocked = {
-        b: [w.lower() for w in split_words(b)] for b in strings(conventions.get("blocked_words"))
-    }
+    prefixes = conventions.reserved_prefixes
+    blocked = {b: [w.lower() for w in split_words(b)] for b in conventions.blocked_words}
     levels = contract.property_levels
-    case = configured_case(options.get("case"), conventions.get("property_case"))
-    majority = False
-    if case == CONSISTENT:
-        names = (n for _, props in levels for n in props if isinstance(n, str))
-        case, majority = majority_case(_core(n, prefixes) for n in names) or "", True
+    case: Case | None = option_or_convention(options.get("case"), conventions.property_case)
+    majority = case is Case.CONSISTENT
+    if majority:
+        found = majority_case(_core(n, prefixes) for _, props in levels for n in props)
+        case = Case(found) if found else None
     max_length = options.get("max_length")
     safe = options.get("warehouse_safe") is not False
     problems: dict[str, str | None] = {}  # names repeat across events: judge each name once
     for path, properties in levels:
         for name in properties:
-            if not isinstance(name, str):
-                continue
             if name not in problems:
                 problems[name] = _problems(
                     name, case, majority, prefixes, blocked, max_length, safe
@@ -116,15 +111,15 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding((*path, name), message, at_key=True)
 
 
-def _core(name: str, prefixes: list[str]) -> str:
+def _core(name: str, prefixes: tuple[str, ...]) -> str:
     return name[len(reserved_prefix(name, prefixes) or "") :]
 
 
 def _problems(
     name: str,
-    case: str,
+    case: Case | None,
     majority: bool,
-    prefixes: list[str],
+    prefixes: tuple[str, ...],
     blocked: dict[str, list[str]],
     max_length: Any,
     safe: bool,
@@ -135,7 +130,7 @@ def _problems(
     core = _core(name, prefixes)
     if prefix:
         wrong.append(f"starts with the reserved prefix {prefix!r}")
-    if case and core and not matches_case(core, case):
+    if case is not None and core and not matches_case(core, case):
         actual = case_of(core)
         why = f"most property names are {case}" if majority else f"the convention is {case}"
         wrong.append(f"is {actual or 'in no recognised case'} but {why}")
@@ -160,7 +155,7 @@ def _problems(
     if not wrong:
         return None
     fix = "rename it"
-    if fixable and case and words:
+    if fixable and case is not None and words:
         suggestion = to_case(words, case)
         if suggestion != name and (not safe or _IDENTIFIER.fullmatch(suggestion)):
             fix = f"rename it to {suggestion!r}"
