@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract.model import Contract
+from partnerkit.contract.model import Contract, Event
 from partnerkit.contract.vocab import EventStatus
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
@@ -66,24 +66,33 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                 f"deprecated event {name!r} has no sunset date; add sunset: YYYY-MM-DD, the"
                 " date after which it is no longer sent",
             )
-        replacement = event.replaced_by
-        successor = catalog.get(replacement) if replacement is not None else None
-        if replacement is None:
-            if options["require_replacement"]:
-                yield Finding(
-                    event.at("status"),
-                    f"deprecated event {name!r} does not say what replaces it; add replaced_by:"
-                    " <event>",
-                )
-        elif replacement == name:
+        yield from _replacement(event, catalog, required=options["require_replacement"])
+
+
+def _replacement(
+    event: Event, catalog: Mapping[str, Event], *, required: bool
+) -> Iterator[Finding]:
+    """Report a deprecated event's missing (if ``required``), circular or deprecated successor."""
+    name, replacement = event.name, event.replaced_by
+    if replacement is None:
+        if required:
             yield Finding(
-                event.at("replaced_by"),
-                f"deprecated event {name!r} is replaced by itself; name the event that replaces it",
+                event.at("status"),
+                f"deprecated event {name!r} does not say what replaces it; add replaced_by:"
+                " <event>",
             )
-        elif successor is not None and successor.status is EventStatus.DEPRECATED:
-            after = successor.replaced_by
-            hint = f"; point to {after!r}" if after is not None else ""
-            yield Finding(
-                event.at("replaced_by"),
-                f"{name!r} is replaced by {replacement!r}, which is deprecated too{hint}",
-            )
+        return
+    if replacement == name:
+        yield Finding(
+            event.at("replaced_by"),
+            f"deprecated event {name!r} is replaced by itself; name the event that replaces it",
+        )
+        return
+    successor = catalog.get(replacement)
+    if successor is not None and successor.status is EventStatus.DEPRECATED:
+        after = successor.replaced_by
+        hint = f"; point to {after!r}" if after is not None else ""
+        yield Finding(
+            event.at("replaced_by"),
+            f"{name!r} is replaced by {replacement!r}, which is deprecated too{hint}",
+        )
