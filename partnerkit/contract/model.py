@@ -480,6 +480,11 @@ class EscalationRung(Node):
     within_days: int | None
     description: str | None
 
+    @property
+    def index(self) -> int:
+        """Position in the ladder as written, from 0; entries that are not rungs count too."""
+        return int(self.path[-1])
+
 
 @dataclass(frozen=True, kw_only=True)
 class DecisionRights(Node):

@@ -428,3 +428,11 @@ def test_every_corpus_like_shape_of_the_shipped_contracts_builds() -> None:
         doc = load_document(path)
         assert doc.contract is doc.contract  # built once per document
         json.dumps([n.path for n in doc.contract.property_schemas])
+
+
+def test_escalation_rungs_know_their_index_in_the_ladder_as_written() -> None:
+    ladder = [{"level": "team"}, "not-a-rung", {"level": "leads"}]
+    contract = build({"decision_rights": {"escalation": ladder}})
+    assert contract.decision_rights is not None
+    rungs = contract.decision_rights.escalation
+    assert [(rung.level, rung.index) for rung in rungs] == [("team", 0), ("leads", 2)]

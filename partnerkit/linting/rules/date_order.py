@@ -37,73 +37,82 @@ Failing example (the experiment ends before it starts)::
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
-from partnerkit.contract.refs import match
+from partnerkit.contract.model import Contract, Node
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "date-order"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
-_HEADER = "/"
-"""Prefix of a key that names a top-level (header) date rather than a key of the item."""
 
-# (items, what they are, reported key, other key, the reported date must be ...): "after",
-# "not before" or "not after" the other date.
-_ORDER = (
-    ("", "contract", "sunset", "/effective", "not before"),
-    ("objective.pilot", "pilot", "end", "start", "after"),
-    ("experiments.*", "experiment", "end", "start", "after"),
-    ("events.catalog.*", "event", "sunset", "/effective", "not before"),
-    ("attribution", "attribution", "effective", "/sunset", "not after"),
-    ("experiments.*", "experiment", "start", "/sunset", "not after"),
-    ("reviews.*", "review", "first", "/sunset", "not after"),
-)
+class _Order(Enum):
+    """What the reported date must be relative to the other; the value says how it fails."""
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_WORDS = {"after": "is not after", "not before": "is before", "not after": "is after"}
+    AFTER = "is not after"
+    NOT_BEFORE = "is before"
+    NOT_AFTER = "is after"
+
+    def holds(self, date: dt.date, other: dt.date) -> bool:
+        """Tell whether ``date`` is in this order relative to ``other``."""
+        if self is _Order.AFTER:
+            return date > other
+        if self is _Order.NOT_BEFORE:
+            return date >= other
+        return date <= other
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Two dates that must be in order: ``date``, written at ``key`` of ``item``, and ``other``."""
+
+    what: str
+    item: Node
+    key: str
+    date: dt.date | None
+    order: _Order
+    other_name: str
+    other: dt.date | None
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every pair of dates in the wrong order."""
-    for items, what, key, other_key, relation in _ORDER:
-        pattern = items.split(".") if items else []
-        for path, raw in match(contract.data, pattern):
-            item = mapping(raw)
-            date = _date(item.get(key))
-            if other_key.startswith(_HEADER):
-                other_name = f"the contract's {other_key[1:]} date"
-                other = _date(contract.data.get(other_key[1:]))
-            else:
-                other_name = f"its {other_key}"
-                other = _date(item.get(other_key))
-            if date is None or other is None or _in_order(date, other, relation):
-                continue
-            yield Finding(
-                (*path, key),
-                f"{what} {key} {date.isoformat()} {_WORDS[relation]} {other_name}"
-                f" {other.isoformat()}; correct one of the two dates",
-            )
+    for pair in _pairs(contract):
+        date, other = pair.date, pair.other
+        if date is None or other is None or pair.order.holds(date, other):
+            continue
+        yield Finding(
+            pair.item.at(pair.key),
+            f"{pair.what} {pair.key} {date.isoformat()} {pair.order.value} {pair.other_name}"
+            f" {other.isoformat()}; correct one of the two dates",
+        )
 
 
-def _in_order(date: dt.date, other: dt.date, relation: str) -> bool:
-    if relation == "after":
-        return date > other
-    if relation == "not before":
-        return date >= other
-    return date <= other
-
-
-def _date(value: Any) -> dt.date | None:
-    """Return the date an ISO ``YYYY-MM-DD`` string names, or ``None``."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+def _pairs(contract: Contract) -> Iterator[_Pair]:
+    """Yield the checked pairs, in the order of the table in the module documentation."""
+    header = contract.header
+    effective = ("the contract's effective date", header.effective)
+    sunset = ("the contract's sunset date", header.sunset)
+    yield _Pair("contract", header, "sunset", header.sunset, _Order.NOT_BEFORE, *effective)
+    pilot = contract.objective.pilot if contract.objective is not None else None
+    if pilot is not None:
+        yield _Pair("pilot", pilot, "end", pilot.end, _Order.AFTER, "its start", pilot.start)
+    experiments = contract.experiments.values()
+    for exp in experiments:
+        yield _Pair("experiment", exp, "end", exp.end, _Order.AFTER, "its start", exp.start)
+    for event in contract.catalog.values():
+        yield _Pair("event", event, "sunset", event.sunset, _Order.NOT_BEFORE, *effective)
+    attribution = contract.attribution
+    if attribution is not None:
+        when = attribution.effective
+        yield _Pair("attribution", attribution, "effective", when, _Order.NOT_AFTER, *sunset)
+    for exp in experiments:
+        yield _Pair("experiment", exp, "start", exp.start, _Order.NOT_AFTER, *sunset)
+    for review in contract.reviews.values():
+        yield _Pair("review", review, "first", review.first, _Order.NOT_AFTER, *sunset)

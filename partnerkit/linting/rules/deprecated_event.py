@@ -32,61 +32,67 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract, Event
+from partnerkit.contract.vocab import EventStatus
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "deprecated-event"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"require_replacement": True}
+TYPED = True
 
-_DEPRECATED = "deprecated"
+_RETIREMENT_KEYS = ("sunset", "replaced_by")
+"""The keys only a deprecated event may have."""
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every incomplete or inconsistent deprecation."""
-    events = contract.events
-    for name, raw in events.items():
-        event = mapping(raw)
-        path = ("events", "catalog", name)
-        status = event.get("status")
-        replacement = event.get("replaced_by")
-        if status != _DEPRECATED:
-            for key in ("sunset", "replaced_by"):
-                if key in event:
+    catalog = contract.catalog
+    for name, event in catalog.items():
+        if event.status is not EventStatus.DEPRECATED:
+            for key in _RETIREMENT_KEYS:
+                if event.has(key):
                     yield Finding(
-                        (*path, key),
-                        f"event {name!r} has {key} but its status is"
-                        f" {status if isinstance(status, str) else 'active'!r};"
+                        event.at(key),
+                        f"event {name!r} has {key} but its status is {event.status.value!r};"
                         f" set status: deprecated, or remove {key}",
                         at_key=True,
                     )
             continue
-        if "sunset" not in event:
+        if not event.has("sunset"):
             yield Finding(
-                (*path, "status"),
+                event.at("status"),
                 f"deprecated event {name!r} has no sunset date; add sunset: YYYY-MM-DD, the"
                 " date after which it is no longer sent",
             )
-        if replacement is None:
-            if options.get("require_replacement") is not False:
-                yield Finding(
-                    (*path, "status"),
-                    f"deprecated event {name!r} does not say what replaces it; add replaced_by:"
-                    " <event>",
-                )
-        elif replacement == name:
+        yield from _replacement(event, catalog, required=options["require_replacement"])
+
+
+def _replacement(
+    event: Event, catalog: Mapping[str, Event], *, required: bool
+) -> Iterator[Finding]:
+    """Report a deprecated event's missing (if ``required``), circular or deprecated successor."""
+    name, replacement = event.name, event.replaced_by
+    if replacement is None:
+        if required:
             yield Finding(
-                (*path, "replaced_by"),
-                f"deprecated event {name!r} is replaced by itself; name the event that replaces it",
+                event.at("status"),
+                f"deprecated event {name!r} does not say what replaces it; add replaced_by:"
+                " <event>",
             )
-        elif (
-            isinstance(replacement, str)
-            and mapping(events.get(replacement)).get("status") == _DEPRECATED
-        ):
-            successor = mapping(events[replacement]).get("replaced_by")
-            hint = f"; point to {successor!r}" if isinstance(successor, str) else ""
-            yield Finding(
-                (*path, "replaced_by"),
-                f"{name!r} is replaced by {replacement!r}, which is deprecated too{hint}",
-            )
+        return
+    if replacement == name:
+        yield Finding(
+            event.at("replaced_by"),
+            f"deprecated event {name!r} is replaced by itself; name the event that replaces it",
+        )
+        return
+    successor = catalog.get(replacement)
+    if successor is not None and successor.status is EventStatus.DEPRECATED:
+        after = successor.replaced_by
+        hint = f"; point to {after!r}" if after is not None else ""
+        yield Finding(
+            event.at("replaced_by"),
+            f"{name!r} is replaced by {replacement!r}, which is deprecated too{hint}",
+        )

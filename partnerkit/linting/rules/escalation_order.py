@@ -28,39 +28,37 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, sequence
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "escalation-order"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every rung that does not increase or repeats a name."""
-    ladder = sequence(contract.section("decision_rights").get("escalation"))
+    ladder = contract.decision_rights.escalation if contract.decision_rights is not None else ()
     below: tuple[str, int] | None = None  # (name, days) of the last rung with valid days
     names: set[str] = set()
-    for index, rung in enumerate(ladder):
-        if not isinstance(rung, dict):
-            continue
-        path = ("decision_rights", "escalation", index)
-        name = rung.get("level")
-        shown = repr(name) if isinstance(name, str) else f"#{index + 1}"
-        if isinstance(name, str):
+    for rung in ladder:
+        name = rung.level
+        shown = repr(name) if name is not None else f"#{rung.index + 1}"
+        if name is not None:
             if name in names:
                 yield Finding(
-                    (*path, "level"),
+                    rung.at("level"),
                     f"escalation rung {name!r} appears twice; give each rung its own name",
                 )
             names.add(name)
-        days = rung.get("within_days")
-        if not isinstance(days, int) or isinstance(days, bool):
+        days = rung.within_days
+        if days is None:
             continue
         if below is not None and days <= below[1]:
             yield Finding(
-                (*path, "within_days"),
+                rung.at("within_days"),
                 f"escalation rung {shown} allows {days} days, no more than the rung below it "
                 f"({below[0]}, {below[1]} days); give it more than {below[1]}",
             )

@@ -28,30 +28,27 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "party-contact"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
+
+_FIX = "add one under contacts as 'role: {name: …, email: …}'"
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """Yield a finding for every party whose ``contacts`` is missing or empty."""
+    """Yield a finding for every party whose ``contacts`` is missing or empty.
+
+    Parties and ``contacts`` that are not mappings are left to the schema.
+    """
     for party_id, party in contract.parties.items():
-        if not isinstance(party, dict):
+        if party.malformed:
             continue
-        contacts = party.get("contacts")
-        fix = "add one under contacts as 'role: {name: …, email: …}'"
-        if contacts is None:
-            yield Finding(
-                ("parties", party_id),
-                f"party {party_id!r} has no contacts; {fix}",
-                at_key=True,
-            )
-        elif isinstance(contacts, dict) and not contacts:
-            yield Finding(
-                ("parties", party_id, "contacts"),
-                f"party {party_id!r} lists no contacts; {fix}",
-            )
+        if not party.has("contacts"):
+            yield Finding(party.path, f"party {party_id!r} has no contacts; {_FIX}", at_key=True)
+        elif party.contacts is not None and not party.contacts:
+            yield Finding(party.at("contacts"), f"party {party_id!r} lists no contacts; {_FIX}")

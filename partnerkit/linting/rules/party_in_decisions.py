@@ -44,51 +44,40 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping, sequence
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import party_of
 from partnerkit.problem import Level
 
 ID = "party-in-decisions"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"scope": "some-area"}
 OPTION_CHOICES: dict[str, list[Any]] = {"scope": ["some-area", "every-area"]}
-
-_RACI = ("responsible", "accountable", "consulted", "informed")
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every party missing from the RACI (per the ``scope`` option)."""
-    areas = mapping(contract.section("decision_rights").get("areas"))
+    areas = contract.decision_rights.areas if contract.decision_rights is not None else {}
     if not areas:
         return
-    present = {area_id: _parties(mapping(area)) for area_id, area in areas.items()}
+    present = {area_id: area.parties() for area_id, area in areas.items()}
     if options["scope"] == "every-area":
-        for area_id, parties in present.items():
-            for party in contract.parties:
-                if party not in parties:
+        for area_id, area in areas.items():
+            for party_id in contract.parties:
+                if party_id not in present[area_id]:
                     yield Finding(
-                        ("decision_rights", "areas", area_id),
-                        f"party {party!r} has no role in decision area {area_id!r}; add it "
+                        area.path,
+                        f"party {party_id!r} has no role in decision area {area_id!r}; add it "
                         "or one of its contacts as responsible, consulted or informed",
                         at_key=True,
                     )
         return
     anywhere: set[str] = set().union(*present.values())
-    for party in contract.parties:
-        if party not in anywhere:
+    for party_id, party in contract.parties.items():
+        if party_id not in anywhere:
             yield Finding(
-                ("parties", party),
-                f"party {party!r} has no role in any decision area; add it or one of its "
+                party.path,
+                f"party {party_id!r} has no role in any decision area; add it or one of its "
                 "contacts to a RACI under decision_rights.areas (informed at least)",
                 at_key=True,
             )
-
-
-def _parties(area: dict[str, Any]) -> set[str]:
-    """Party ids named in an area's RACI."""
-    refs: list[Any] = []
-    for key in _RACI:
-        value = area.get(key)
-        refs.extend(sequence(value) if isinstance(value, list) else [value])
-    return {party_of(ref) for ref in refs if isinstance(ref, str)}

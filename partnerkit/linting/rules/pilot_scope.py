@@ -30,23 +30,25 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import Status
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "pilot-scope"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding when the status is ``pilot`` and ``objective.pilot`` is missing."""
-    if contract.data.get("status") != "pilot":
+    if contract.header.status is not Status.PILOT:
         return
-    if isinstance(contract.section("objective").get("pilot"), dict):
+    if contract.objective is not None and contract.objective.pilot is not None:
         return
     yield Finding(
-        ("status",),
+        contract.header.at("status"),
         "the contract is in pilot but describes no pilot; add objective.pilot with its scope, "
         "start and end (and success_criteria)",
     )

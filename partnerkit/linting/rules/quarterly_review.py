@@ -34,48 +34,47 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import Cadence, Status
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "quarterly-review"
 LEVEL = Level.ERROR
-OPTIONS: dict[str, Any] = {"statuses": ["active"], "cadences": ["quarterly"]}
+OPTIONS: dict[str, Any] = {"statuses": [Status.ACTIVE.value], "cadences": [Cadence.QUARTERLY.value]}
 OPTION_CHOICES: dict[str, list[Any]] = {
-    "statuses": ["draft", "pilot", "active", "sunset", "ended"],
-    "cadences": ["weekly", "biweekly", "monthly", "quarterly", "yearly"],
+    "statuses": [status.value for status in Status],
+    "cadences": [cadence.value for cadence in Cadence],
 }
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding if a contract in a checked status lacks a review with a packet."""
-    status = contract.data.get("status")
-    cadences = list(options["cadences"])
-    if status not in options["statuses"] or not cadences:
+    status = contract.header.status
+    statuses = {Status(value) for value in options["statuses"]}
+    cadences = [Cadence(value) for value in options["cadences"]]
+    if status not in statuses or not cadences:
         return
     wanted = " or ".join(cadences)
-    reviews = contract.section("reviews")
-    matching = [
-        (review_id, review)
-        for review_id, review in reviews.items()
-        if isinstance(review, dict) and review.get("cadence") in cadences
-    ]
-    if any(review.get("packet") is True for _, review in matching):
+    matching = [review for review in contract.reviews.values() if review.cadence in cadences]
+    if any(review.packet for review in matching):
         return
     if matching:
-        review_id, review = matching[0]
+        review = matching[0]
         message = (
-            f"{wanted} review {review_id!r} prepares no packet; set 'packet: true' so the "
+            f"{wanted} review {review.id!r} prepares no packet; set 'packet: true' so the "
             "scorecard against targets is prepared for it"
         )
-        if "packet" in review:
-            yield Finding(("reviews", review_id, "packet"), message)
+        if review.has("packet"):
+            yield Finding(review.at("packet"), message)
         else:
-            yield Finding(("reviews", review_id), message, at_key=True)
+            yield Finding(review.path, message, at_key=True)
         return
+    has_reviews = contract.has("reviews")
     yield Finding(
-        ("reviews",) if "reviews" in contract.data else ("status",),
-        f"a partnership with status {status!r} needs a {wanted} review with a packet; add one "
-        f"under reviews with 'cadence: {cadences[-1]}' and 'packet: true'",
-        at_key="reviews" in contract.data,
+        ("reviews",) if has_reviews else contract.header.at("status"),
+        f"a partnership with status {status.value!r} needs a {wanted} review with a packet; add"
+        f" one under reviews with 'cadence: {cadences[-1].value}' and 'packet: true'",
+        at_key=has_reviews,
     )

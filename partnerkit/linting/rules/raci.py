@@ -37,63 +37,81 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract, DecisionArea
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "raci"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"separate_accountable": False}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """Yield a finding for every decision area without exactly one A and at least one R."""
-    areas = mapping(contract.section("decision_rights").get("areas"))
-    for area_id, area in areas.items():
-        if not isinstance(area, dict):
+    """Yield a finding for every decision area without exactly one A and at least one R.
+
+    Areas, and RACI keys, written with a value of the wrong type are left to the schema.
+    """
+    areas = contract.decision_rights.areas if contract.decision_rights is not None else {}
+    for area in areas.values():
+        if area.malformed:
             continue
-        base = ("decision_rights", "areas", area_id)
-        accountable = area.get("accountable")
-        if accountable is None:
-            yield Finding(
-                base,
-                f"decision area {area_id!r} has no accountable; "
-                "add 'accountable:' with the one party or role who signs off",
-                at_key=True,
+        yield from _accountable(area)
+        yield from _responsible(area)
+        if options["separate_accountable"]:
+            yield from _accountable_responsible(area)
+
+
+def _accountable(area: DecisionArea) -> Iterator[Finding]:
+    """Report an area without an accountable, or with a list of other than one."""
+    accountable = area.accountable
+    if not area.has("accountable"):
+        yield Finding(
+            area.path,
+            f"decision area {area.id!r} has no accountable; "
+            "add 'accountable:' with the one party or role who signs off",
+            at_key=True,
+        )
+    elif accountable is not None and len(accountable) != 1:
+        if accountable:
+            listed = ", ".join(ref.text for ref in accountable)
+            message = (
+                f"decision area {area.id!r} has {len(accountable)} accountables ({listed}); "
+                "keep exactly one and make the others responsible or consulted"
             )
-        elif isinstance(accountable, list) and len(accountable) != 1:
-            if accountable:
-                listed = ", ".join(str(a) for a in accountable)
-                message = (
-                    f"decision area {area_id!r} has {len(accountable)} accountables ({listed}); "
-                    "keep exactly one and make the others responsible or consulted"
-                )
-            else:
-                message = (
-                    f"decision area {area_id!r} lists no accountable; "
-                    "name the one party or role who signs off"
-                )
-            yield Finding((*base, "accountable"), message)
-        responsible = area.get("responsible")
-        if responsible is None:
-            yield Finding(
-                base,
-                f"decision area {area_id!r} has no responsible; "
-                "add 'responsible:' with who does the work",
-                at_key=True,
+        else:
+            message = (
+                f"decision area {area.id!r} lists no accountable; "
+                "name the one party or role who signs off"
             )
-        elif isinstance(responsible, list) and not responsible:
-            yield Finding(
-                (*base, "responsible"),
-                f"decision area {area_id!r} lists no responsible; add who does the work",
-            )
-        if options["separate_accountable"] and isinstance(responsible, list):
-            single = accountable
-            if isinstance(accountable, list):
-                single = accountable[0] if len(accountable) == 1 else None
-            if isinstance(single, str) and single in responsible:
-                yield Finding(
-                    (*base, "responsible", responsible.index(single)),
-                    f"{single!r} is accountable for {area_id!r} and also responsible; "
-                    "name someone else to do the work",
-                )
+        yield Finding(area.at("accountable"), message)
+
+
+def _responsible(area: DecisionArea) -> Iterator[Finding]:
+    """Report an area without a responsible, or with an empty list of them."""
+    if not area.has("responsible"):
+        yield Finding(
+            area.path,
+            f"decision area {area.id!r} has no responsible; "
+            "add 'responsible:' with who does the work",
+            at_key=True,
+        )
+    elif area.responsible is not None and not area.responsible:
+        yield Finding(
+            area.at("responsible"),
+            f"decision area {area.id!r} lists no responsible; add who does the work",
+        )
+
+
+def _accountable_responsible(area: DecisionArea) -> Iterator[Finding]:
+    """Report the one accountable where it is also listed as responsible."""
+    if area.accountable is None or len(area.accountable) != 1:
+        return
+    single = area.accountable[0].text
+    listed = next((ref for ref in area.responsible or () if ref.text == single), None)
+    if listed is not None:
+        yield Finding(
+            listed.path,
+            f"{single!r} is accountable for {area.id!r} and also responsible; "
+            "name someone else to do the work",
+        )

@@ -24,40 +24,40 @@ Failing example (``acme/cfo`` is not a contact role of ``acme``)::
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
-from partnerkit.contract.model import WILDCARD_EVENTS
+from partnerkit.contract.model import WILDCARD_EVENTS, Contract
 from partnerkit.contract.refs import RefKind
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
+from partnerkit.text import did_you_mean
 
 ID = "unresolved-reference"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every reference whose target is not defined."""
-    targets: dict[RefKind, set[str]] = {
-        RefKind.PARTY: contract.party_refs(),
-        RefKind.EVENT: set(contract.events),
-        RefKind.METRIC: set(contract.metrics),
-        RefKind.HYPOTHESIS: set(contract.hypotheses),
-        RefKind.DEFINITION: set(contract.definitions),
+    targets: dict[RefKind, Set[str]] = {
+        RefKind.PARTY: contract.party_refs,
+        RefKind.EVENT: contract.catalog.keys(),
+        RefKind.METRIC: contract.metrics.keys(),
+        RefKind.HYPOTHESIS: contract.hypotheses.keys(),
+        RefKind.DEFINITION: contract.definitions.keys(),
     }
     for ref in contract.references:
         if ref.kind is RefKind.PROPERTY:
-            if ref.event not in contract.events:
+            event = contract.catalog.get(ref.event) if ref.event is not None else None
+            if event is None:
                 continue  # the event reference itself is reported
-            known = set(contract.event_properties(ref.event))
-            if ref.value not in known:
+            if ref.value not in event.properties:
                 yield Finding(
                     ref.path,
                     f"property {ref.value!r} is not defined on event {ref.event!r}"
-                    + _suggest(ref.value, known),
+                    + _suggest(ref.value, event.properties),
                     at_key=ref.path[-2] == "where",
                 )
             continue
@@ -65,12 +65,14 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         known = targets[ref.kind]
         if ref.kind is RefKind.PARTY and ref.value not in known and "/" in ref.value:
-            party, role = ref.value.split("/", 1)
-            if party in contract.parties:
-                roles = sorted(r.split("/", 1)[1] for r in known if r.startswith(party + "/"))
+            party_id, _, role = ref.value.partition("/")
+            party = contract.parties.get(party_id)
+            if party is not None:
+                roles = sorted(party.contacts or {})
                 yield Finding(
                     ref.path,
-                    f"party {ref.value!r} is not defined: {party!r} has no contact role {role!r}"
+                    f"party {ref.value!r} is not defined: {party_id!r} has no contact role"
+                    f" {role!r}"
                     + (f" (roles: {', '.join(roles)})" if roles else " (it lists no contacts)"),
                 )
                 continue
@@ -81,6 +83,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
             )
 
 
-def _suggest(value: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+def _suggest(value: str, known: Iterable[str]) -> str:
+    """Return ``; did you mean 'x'?`` for the closest of ``known``, or ``''``."""
+    suggestion = did_you_mean(value, known)
+    return f"; {suggestion}" if suggestion else ""

@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.contract.refs import RefKind
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
@@ -52,26 +52,27 @@ from partnerkit.problem import Level
 ID = "unused-definition"
 LEVEL = Level.INFO
 OPTIONS: dict[str, Any] = {"untested_hypotheses": False}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every definition (and, optionally, hypothesis) nothing refers to."""
-    references = list(contract.references)
+    references = contract.references
     used = {r.value for r in references if r.kind is RefKind.DEFINITION}
-    for name in contract.definitions:
+    for name, definition in contract.definitions.items():
         if name not in used:
             yield Finding(
-                ("events", "definitions", name),
+                definition.path,
                 f"shared definition {name!r} is not used by any event property; "
                 f"use it with 'ref: {name}' or remove it",
                 at_key=True,
             )
     if options["untested_hypotheses"]:
         tested = {r.value for r in references if r.kind is RefKind.HYPOTHESIS}
-        for hypothesis in contract.hypotheses:
+        for hypothesis, entry in contract.hypotheses.items():
             if hypothesis not in tested:
                 yield Finding(
-                    ("objective", "hypotheses", hypothesis),
+                    entry.path,
                     f"hypothesis {hypothesis!r} is not tested by any experiment; "
                     f"pre-register an experiment with 'hypothesis: {hypothesis}'",
                     at_key=True,

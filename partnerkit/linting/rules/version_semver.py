@@ -27,13 +27,14 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.problem import JsonPath, Level
 
 ID = "version-semver"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 SEMVER = re.compile(
     r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
@@ -49,15 +50,14 @@ _LOOSE = re.compile(r"[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?", re.ASCII)
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every version string that is not a semantic version."""
-    sites: list[tuple[JsonPath, Any]] = [(("version",), contract.data.get("version"))]
-    for event, definition in contract.events.items():
-        sites.append((("events", "catalog", event, "since"), mapping(definition).get("since")))
-    acknowledged = mapping(contract.section("change_policy").get("acknowledged_changes"))
-    for ack, change in acknowledged.items():
-        site = ("change_policy", "acknowledged_changes", ack, "base_version")
-        sites.append((site, mapping(change).get("base_version")))
+    header = contract.header
+    sites: list[tuple[JsonPath, str | None]] = [(header.at("version"), header.version)]
+    for event in contract.catalog.values():
+        sites.append((event.at("since"), event.since))
+    for change in contract.change_policy.acknowledged_changes.values():
+        sites.append((change.at("base_version"), change.base_version))
     for path, value in sites:
-        if isinstance(value, str) and not SEMVER.fullmatch(value):
+        if value is not None and not SEMVER.fullmatch(value):
             yield Finding(path, f"{path[-1]} {value!r} is not a semantic version{_fix(value)}")
 
 
