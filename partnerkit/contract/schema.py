@@ -230,7 +230,8 @@ def _describe(error: SchemaError) -> str:
     shown = _short(value)
     if keyword == "type":
         names = expected if isinstance(expected, list) else [expected]
-        return f"expected {' or '.join(map(str, names))}, got {_json_type(value)} {shown}"
+        got = "null (an empty value)" if value is None else f"{_json_type(value)} {shown}"
+        return f"expected {' or '.join(map(str, names))}, got {got}"
     if keyword == "enum" and isinstance(expected, list):
         return f"{shown} is not one of: {', '.join(_short(v) for v in expected)}"
     if keyword == "const":

@@ -108,3 +108,12 @@ def test_a_version_yaml_reads_as_a_number_says_how_to_write_it(
     assert (problems[0].line, problems[0].column) == (line, 10)
     assert f"version: {written} is a number, not a semantic version" in problems[0].message
     assert fix in problems[0].message
+
+
+@pytest.mark.parametrize("backend", ["rs", "python"])
+def test_an_empty_value_is_named_once(backend: str) -> None:
+    text = (CONTRACTS / "minimal.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", "title:", text)
+    doc = parse_document(text.encode(), "t.yaml")
+    [problem] = [p for p in validate(doc, backend) if p.pointer == "/title"]
+    assert problem.message.endswith("expected string, got null (an empty value)"), problem.message
