@@ -31,13 +31,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "pii-declared"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 _FIX = "add pii: none, direct, indirect or sensitive"
 
@@ -46,7 +47,7 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every property whose effective schema has no ``pii``."""
     reported: set[str] = set()
     for node in contract.property_schemas:
-        if node.name is None or node.is_definition or node.broken_ref or "pii" in node.schema:
+        if node.name is None or node.is_definition or node.broken_ref or node.schema.writes("pii"):
             continue
         if node.ref is None:
             yield Finding(node.path, f"property {node.name!r} does not declare pii; {_FIX}", True)

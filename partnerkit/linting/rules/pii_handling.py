@@ -31,21 +31,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import personal_class
 from partnerkit.problem import Level
 
 ID = "pii-handling"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every personal-data schema without ``handling``."""
     for node in contract.property_schemas:
-        pii = personal_class(node.schema)
-        if node.broken_ref or pii is None or "handling" in node.schema:
+        pii = node.schema.personal
+        if node.broken_ref or pii is None or node.schema.writes("handling"):
             continue
         if not node.owns("pii", "handling"):
             continue

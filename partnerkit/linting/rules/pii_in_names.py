@@ -32,13 +32,14 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "pii-in-names"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -69,7 +70,7 @@ def personal_data_in(value: str) -> str | None:
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every name or allowed value that contains personal data."""
-    for event in contract.events:
+    for event in contract.catalog:
         found = personal_data_in(event)
         if found:
             yield Finding(
@@ -86,15 +87,14 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                     f"property name {node.name!r} contains {found}; name it after what it holds",
                     at_key=True,
                 )
-        enum = node.raw.get("enum")
-        for index, value in enumerate(enum if isinstance(enum, list) else []):
+        for index, value in enumerate(node.declared.enum or ()):
             found = personal_data_in(value) if isinstance(value, str) else None
             if found:
                 yield Finding(
                     (*node.path, "enum", index),
                     f"enum value {value!r} contains {found}; list categories, not people's data",
                 )
-        const = node.raw.get("const")
+        const = node.declared.const
         found = personal_data_in(const) if isinstance(const, str) else None
         if found:
             yield Finding(

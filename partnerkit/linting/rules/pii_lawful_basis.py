@@ -55,75 +55,73 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping, text
-from partnerkit.contract.model import WILDCARD_EVENTS
+from partnerkit.contract.model import WILDCARD_EVENTS, AccessGrant, Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import party_of
-from partnerkit.linting.rules._property_schemas import personal_properties, shared_with_others
 from partnerkit.problem import Level
 
 ID = "pii-lawful-basis"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
-Grants = dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]
+Grants = dict[tuple[str, str], list[AccessGrant]]
+"""``(party, event or "*")`` -> the grants giving it, in the order written."""
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for each consumer of personal data without a complete grant."""
-    sharing = contract.section("data_sharing")
-    default_basis = text(sharing.get("lawful_basis"))
-    grants = _grants_by_party_and_event(mapping(sharing.get("access")))
-    for event, definition in contract.events.items():
-        definition = mapping(definition)
-        consumers = [(i, p) for i, p in shared_with_others(definition) if p in contract.parties]
+    access = contract.data_sharing.access if contract.data_sharing is not None else {}
+    grants = _grants_by_party_and_event(access)
+    for name, event in contract.catalog.items():
         uncovered = []
-        for index, party in consumers:
-            covering = grants.get((party, event), []) + grants.get((party, WILDCARD_EVENTS), [])
-            gaps = [(gid, _gaps(grant, default_basis)) for gid, grant in covering]
+        for consumer in event.shared_with():
+            party = consumer.party
+            if party not in contract.parties:
+                continue
+            covering = grants.get((party, name), []) + grants.get((party, WILDCARD_EVENTS), [])
+            gaps = [(grant.id, _gaps(grant)) for grant in covering]
             if not any(not missing for _, missing in gaps):
-                uncovered.append((index, party, gaps))
+                uncovered.append((consumer, gaps))
         if not uncovered:
             continue  # every consumer has a complete grant: no need to look for personal data
-        personal = personal_properties(contract, definition)
+        personal = event.personal_properties()
         if not personal:
             continue
         shown = ", ".join(personal[:3]) + (", …" if len(personal) > 3 else "")
-        for index, party, gaps in uncovered:
-            path = ("events", "catalog", event, "consumers", index)
+        for consumer, gaps in uncovered:
+            party = consumer.party
             if not gaps:
                 yield Finding(
-                    path,
-                    f"{event!r} carries personal data ({shown}) to {party!r}, but no "
+                    consumer.path,
+                    f"{name!r} carries personal data ({shown}) to {party!r}, but no "
                     f"data_sharing.access grant covers it for {party!r}; add the event to a grant "
                     "with a purpose and a lawful basis",
                 )
             else:
                 grant_id, missing = gaps[0]
                 yield Finding(
-                    path,
-                    f"{event!r} carries personal data ({shown}) to {party!r}, but its grant "
+                    consumer.path,
+                    f"{name!r} carries personal data ({shown}) to {party!r}, but its grant "
                     f"{grant_id!r} has no {' and no '.join(missing)}; add them to the grant",
                 )
 
 
-def _grants_by_party_and_event(access: dict[str, Any]) -> Grants:
-    """``(party, event or "*")`` -> the grants giving it, in order."""
+def _grants_by_party_and_event(access: Mapping[str, AccessGrant]) -> Grants:
+    """Index the grants by the party they name and each event they list."""
     index: Grants = defaultdict(list)
-    for grant_id, grant in access.items():
-        grant = mapping(grant)
-        party = party_of(grant.get("party"))
-        events = grant.get("events")
-        names = [e for e in events if isinstance(e, str)] if isinstance(events, list) else []
-        for event in dict.fromkeys(names):
-            index[(party, event)].append((grant_id, grant))
+    for grant in access.values():
+        if grant.party is None:
+            continue
+        for event in dict.fromkeys(ref.name for ref in grant.events):
+            index[(grant.party.party, event)].append(grant)
     return index
 
 
-def _gaps(grant: dict[str, Any], default_basis: str) -> list[str]:
+def _gaps(grant: AccessGrant) -> list[str]:
+    """Return what ``grant`` lacks: a purpose, a lawful basis (its own or the section's)."""
     missing = []
-    if not text(grant.get("purpose")).strip():
+    if not (grant.purpose or "").strip():
         missing.append("purpose")
-    if not (text(grant.get("lawful_basis")) or default_basis):
+    if grant.lawful_basis is None:
         missing.append("lawful basis")
     return missing

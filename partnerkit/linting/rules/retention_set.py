@@ -28,25 +28,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import personal_properties, shared_with_others
 from partnerkit.problem import Level
 
 ID = "retention-set"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding where the retention of shared data is not stated."""
-    sharing = contract.data.get("data_sharing")
+    sharing = contract.data_sharing
     if sharing is None:
         shared = [
-            event
-            for event, definition in contract.events.items()
-            if shared_with_others(mapping(definition))
-            and personal_properties(contract, mapping(definition))
+            name
+            for name, event in contract.catalog.items()
+            if event.shared_with() and event.personal_properties()
         ]
         if shared:
             names = ", ".join(map(repr, shared[:3])) + (", …" if len(shared) > 3 else "")
@@ -56,21 +55,21 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                 "data_sharing; add data_sharing with access grants and retention_days",
             )
         return
-    if not isinstance(sharing, dict) or "retention_days" in sharing:
+    if sharing.malformed or sharing.retention_days is not None:
         return
-    grants = {gid: g for gid, g in mapping(sharing.get("access")).items() if isinstance(g, dict)}
-    lacking = [gid for gid, grant in grants.items() if "retention_days" not in grant]
+    grants = [grant for grant in sharing.access.values() if not grant.malformed]
+    lacking = [grant for grant in grants if grant.retention_days is None]
     if lacking and len(lacking) < len(grants):
-        for grant_id in lacking:
+        for grant in lacking:
             yield Finding(
-                ("data_sharing", "access", grant_id),
-                f"grant {grant_id!r} sets no retention_days and data_sharing has no default; "
+                grant.path,
+                f"grant {grant.id!r} sets no retention_days and data_sharing has no default; "
                 "say how long the party may keep the data",
                 at_key=True,
             )
     elif lacking or not grants:
         yield Finding(
-            ("data_sharing",),
+            sharing.path,
             "data_sharing sets no retention_days; say how long receiving parties may keep the "
             "data (here, or on every access grant)",
             at_key=True,

@@ -49,7 +49,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, PropertySchema, mapping
+from partnerkit.contract.model import Contract
+from partnerkit.contract.properties import Schema, SchemaNode
 from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._property_schemas import value_key
 from partnerkit.problem import Level
@@ -58,31 +59,35 @@ ID = "shared-property-consistency"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"enums": "nested"}
 OPTION_CHOICES: dict[str, list[Any]] = {"enums": ["nested", "equal"]}
+TYPED = True
 
 FIELDS = ("type", "format", "unit", "pii")
 """Compared as values; ``enum`` is compared as a set of values."""
 
+Occurrence = tuple[str, SchemaNode]
+"""A top-level property of an event: the event's name and the property's schema node."""
+
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every occurrence of a shared name that deviates from the reference."""
-    equal_enums = options.get("enums") == "equal"
-    by_name: dict[str, list[PropertySchema]] = defaultdict(list)
-    for node in contract.property_schemas:
-        top_level = len(node.path) == 5 and node.path[1] == "catalog"
-        if top_level and node.name is not None and not node.broken_ref:
-            by_name[node.name].append(node)
-    for name, nodes in by_name.items():
-        if len(nodes) < 2:
+    equal_enums = options["enums"] == "equal"
+    by_name: dict[str, list[Occurrence]] = defaultdict(list)
+    for event_name, event in contract.catalog.items():
+        for name, node in event.properties.items():
+            if not node.malformed and not node.broken_ref:
+                by_name[name].append((event_name, node))
+    for name, occurrences in by_name.items():
+        if len(occurrences) < 2:
             continue
-        values = [tuple([_comparable(node.schema.get(f)) for f in FIELDS]) for node in nodes]
-        enums = [_enum(node) for node in nodes]
+        values = [_values(node.schema) for _, node in occurrences]
+        enums = [_enum(node.schema) for _, node in occurrences]
         signatures = (
             [(*v, e) for v, e in zip(values, enums, strict=True)] if equal_enums else values
         )
         common, _ = Counter(signatures).most_common(1)[0]
         ref_index = signatures.index(common)
-        reference = nodes[ref_index]
-        for node, mine, enum in zip(nodes, values, enums, strict=True):
+        reference_event, reference = occurrences[ref_index]
+        for (_, node), mine, enum in zip(occurrences, values, enums, strict=True):
             differences = [
                 f for f, a, b in zip(FIELDS, mine, values[ref_index], strict=True) if a != b
             ]
@@ -91,49 +96,54 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
             if not differences:
                 continue
             first = differences[0]
-            details = "; ".join(_detail(f, node, reference) for f in differences)
-            in_raw = first in node.raw or "ref" in node.raw
+            details = "; ".join(
+                f"{f} {_show(f, node.schema)} vs {_show(f, reference.schema)}" for f in differences
+            )
+            written_here = node.declared.writes(first, "ref")
             yield Finding(
-                node.at(first) if in_raw else node.path,
-                f"{name!r} differs from {name!r} in event {reference.path[2]!r} ({details}); "
+                node.at(first) if written_here else node.path,
+                f"{name!r} differs from {name!r} in event {reference_event!r} ({details}); "
                 "share one definition with ref, or rename it",
-                at_key=not in_raw,
+                at_key=not written_here,
             )
 
 
-_SCALARS = (str, int, float, bool)
+def _values(schema: Schema) -> tuple[object, ...]:
+    """Return the values of :data:`FIELDS` as compared (``type`` as a set of type names)."""
+    return (schema.types, schema.format, schema.unit, schema.pii)
 
 
-def _comparable(value: Any) -> Any:
-    """Return a field's value as compared: a list as its set of strings, a mapping as its repr."""
-    if value is None or isinstance(value, _SCALARS):
-        return value
-    if isinstance(value, list):
-        return frozenset(v for v in value if isinstance(v, str))
-    return repr(value)
-
-
-def _enum(node: PropertySchema) -> frozenset[Any] | None:
-    enum = node.schema.get("enum")
-    return frozenset(value_key(v) for v in enum) if isinstance(enum, list) else None
+def _enum(schema: Schema) -> frozenset[Any] | None:
+    """Return the ``enum`` as a set of JSON-equal values (``None``: the property takes any)."""
+    return frozenset(value_key(v) for v in schema.enum) if schema.enum is not None else None
 
 
 def _enums_agree(mine: frozenset[Any] | None, theirs: frozenset[Any] | None, equal: bool) -> bool:
+    """Tell whether two value sets agree: equal, or (unless ``equal``) one within the other."""
     if equal:
         return mine == theirs
     return mine is None or theirs is None or mine <= theirs or theirs <= mine
 
 
-def _detail(field: str, node: PropertySchema, reference: PropertySchema) -> str:
-    if field == "enum":
-        return f"enum {_show(node.schema.get('enum'))} vs {_show(reference.schema.get('enum'))}"
-    return f"{field} {_show(node.schema.get(field))} vs {_show(reference.schema.get(field))}"
+def _show(key: str, schema: Schema) -> str:
+    """Render the value of ``key`` in ``schema`` for a message.
 
-
-def _show(value: Any) -> str:
+    ``unset`` when not written; ``invalid`` when written with a value the format does not allow
+    (compared as unset: the schema reports it).
+    """
+    shown: dict[str, object] = {
+        "type": schema.type_names,
+        "format": schema.format,
+        "unit": schema.unit,
+        "pii": schema.pii,
+        "enum": schema.enum,
+    }
+    value = shown[key]
     if value is None:
-        return "unset"
-    if isinstance(value, list):
-        items = [str(v) for v in value[:6]] + (["…"] if len(value) > 6 else [])
-        return "[" + ", ".join(items) + "]"
-    return str(value) if not isinstance(value, dict) else repr(mapping(value))
+        return "invalid" if schema.writes(key) else "unset"
+    if not isinstance(value, tuple):
+        return str(value)
+    if key == "type" and len(value) == 1:
+        return str(value[0])
+    items = [str(v) for v in value[:6]] + (["…"] if len(value) > 6 else [])
+    return "[" + ", ".join(items) + "]"
