@@ -95,7 +95,7 @@ def fits(value: object, types: frozenset[str]) -> bool:
 
     A value that is not a scalar always fits: the schema reports it.
     """
-    if value is not None and not isinstance(value, str | int | float):  # a bool is an int
-        return True
     kind = json_type(value)
+    if kind in (JsonType.ARRAY, JsonType.OBJECT):
+        return True
     return kind in types or (kind == JsonType.INTEGER and JsonType.NUMBER in types)
