@@ -601,6 +601,13 @@ def _any(value: Any) -> Any:
     return value
 
 
+def _count(value: Any) -> int | None:
+    """Read a length or item count: an integer as JSON Schema has it, ``5.0`` too (not ``true``)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return _int(value)
+
+
 def _additional(value: Any) -> bool:
     """``additionalProperties`` as a boolean (a schema-valued one is a nested node)."""
     return value if isinstance(value, bool) else False
@@ -618,10 +625,10 @@ _KEYWORDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "maximum": ("maximum", _num),
     "exclusiveMinimum": ("exclusive_minimum", _num),
     "exclusiveMaximum": ("exclusive_maximum", _num),
-    "minLength": ("min_length", _int),
-    "maxLength": ("max_length", _int),
-    "minItems": ("min_items", _int),
-    "maxItems": ("max_items", _int),
+    "minLength": ("min_length", _count),
+    "maxLength": ("max_length", _count),
+    "minItems": ("min_items", _count),
+    "maxItems": ("max_items", _count),
     "uniqueItems": ("unique_items", lambda value: _bool(value, False)),
     "additionalProperties": ("additional_properties", _additional),
     "pii": ("pii", lambda value: _enum(PiiClass, value)),

@@ -436,3 +436,20 @@ def test_escalation_rungs_know_their_index_in_the_ladder_as_written() -> None:
     assert contract.decision_rights is not None
     rungs = contract.decision_rights.escalation
     assert [(rung.level, rung.index) for rung in rungs] == [("team", 0), ("leads", 2)]
+
+
+def test_schema_lengths_and_counts_are_integers_as_json_schema_reads_them() -> None:
+    contract = build(
+        {
+            "events": {
+                "definitions": {
+                    "code": {"type": "string", "minLength": 2.0, "maxLength": 2.5},
+                    "tags": {"type": "array", "minItems": True, "maxItems": 3},
+                }
+            }
+        }
+    )
+    code, tags = contract.definitions["code"].schema, contract.definitions["tags"].schema
+    assert code.min_length == 2 and isinstance(code.min_length, int)  # 2.0 is an integer
+    assert code.max_length is None and code.writes("maxLength")  # 2.5 is not
+    assert tags.min_items is None and tags.max_items == 3  # a boolean is no number

@@ -29,21 +29,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import declared_types
 from partnerkit.problem import Level
 
 ID = "array-items"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every array schema without ``items``."""
     for node in contract.property_schemas:
-        types = declared_types(node.schema)
-        if node.broken_ref or not types or "array" not in types or "items" in node.schema:
+        schema = node.schema
+        if node.broken_ref or not schema.types or JsonType.ARRAY not in schema.types:
+            continue
+        if schema.writes("items"):
             continue
         if node.owns("type", "items"):
             what = f"property {node.name!r}" if node.name else "this value"

@@ -34,26 +34,28 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import declared_types
 from partnerkit.linting.rules._property_schemas import show_types, value_key
 from partnerkit.problem import Level
+from partnerkit.text import a_json_type, json_type
 
 ID = "enum-values"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for an empty enum, each duplicate and each value of the wrong type."""
     for node in contract.property_schemas:
-        enum = node.schema.get("enum")
-        if not isinstance(enum, list):
+        enum = node.schema.enum
+        if enum is None:
             continue
-        types = declared_types(node.schema)
-        path = (*node.path, "enum")
-        if "enum" in node.raw:
+        types = node.schema.types
+        path = node.at("enum")
+        if node.declared.writes("enum"):
             if not enum:
                 yield Finding(path, "enum lists no values, so nothing fits; add the allowed values")
             seen: set[Any] = set()
@@ -69,48 +71,31 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
                 if types and not fits(value, types):
                     yield Finding(
                         (*path, index),
-                        f"enum value {shown(value)} is {json_type(value)}, but the type is "
+                        f"enum value {shown(value)} is {a_json_type(value)}, but the type is "
                         f"{show_types(types)}; write it as the declared type",
                     )
-        elif "type" in node.raw and types:
+        elif node.declared.writes("type") and types:
             wrong = [value for value in enum if not fits(value, types)]
             if wrong:
                 listed = ", ".join(map(shown, wrong[:5])) + (", …" if len(wrong) > 5 else "")
                 yield Finding(
-                    (*node.path, "type"),
+                    node.at("type"),
                     f"type {show_types(types)} does not fit the enum values {listed} of "
                     f"definition {node.ref!r}; use a definition of the right type",
                 )
 
 
-def shown(value: Any) -> str:
+def shown(value: object) -> str:
     """Return a value as YAML shows it: ``'card'``, ``true``, ``null``, ``2.5``."""
     return repr(value) if isinstance(value, str) else json.dumps(value, default=str)
 
 
-def json_type(value: Any) -> str:
-    """Return the JSON type name of a scalar, with an article: ``a string``, ``null``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "an integer" if value.is_integer() else "a number"
-    return "a string" if isinstance(value, str) else "not a scalar"
+def fits(value: object, types: frozenset[str]) -> bool:
+    """Return whether ``value`` is of one of the JSON ``types``; an integer is also a number.
 
-
-def fits(value: Any, types: frozenset[str]) -> bool:
-    """Return whether ``value`` is of one of the JSON ``types``."""
-    if value is None:
-        return "null" in types
-    if isinstance(value, bool):
-        return "boolean" in types
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-        return bool(types & {"integer", "number"})
-    if isinstance(value, float):
-        return "number" in types
-    if isinstance(value, str):
-        return "string" in types
-    return True  # not a scalar: the schema reports it
+    A value that is not a scalar always fits: the schema reports it.
+    """
+    kind = json_type(value)
+    if kind in (JsonType.ARRAY, JsonType.OBJECT):
+        return True
+    return kind in types or (kind == JsonType.INTEGER and JsonType.NUMBER in types)

@@ -31,18 +31,19 @@ Failing example (``date_time`` is not a format; ``date-time`` is)::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, sequence
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.problem import Level
+from partnerkit.text import closest
 
 ID = "format-allowlist"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"extra_formats": []}
 OPTION_TYPES: dict[str, OptionKind] = {"extra_formats": OptionKind.STRINGS}
+TYPED = True
 
 STANDARD_FORMATS = (
     "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname",
@@ -54,23 +55,19 @@ STANDARD_FORMATS = (
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every ``format`` outside the allowlist."""
-    extra = [f for f in sequence(options.get("extra_formats")) if isinstance(f, str)]
-    allowed = (*STANDARD_FORMATS, *extra)
+    allowed: tuple[str, ...] = (*STANDARD_FORMATS, *options["extra_formats"])
     known = set(allowed)
     for node in contract.property_schemas:
-        fmt = node.raw.get("format")
-        if isinstance(fmt, str) and fmt not in known:
-            yield Finding(
-                (*node.path, "format"), f"unknown format {fmt!r}" + _suggest(fmt, allowed)
-            )
+        fmt = node.declared.format
+        if fmt is not None and fmt not in known:
+            yield Finding(node.at("format"), f"unknown format {fmt!r}" + _suggest(fmt, allowed))
 
 
 def _suggest(fmt: str, allowed: tuple[str, ...]) -> str:
     by_key = {_key(name): name for name in allowed}
-    key = _key(fmt)
-    close = [key] if key in by_key else difflib.get_close_matches(key, list(by_key), n=1)
-    if close:
-        return f"; did you mean {by_key[close[0]]!r}?"
+    close = closest(_key(fmt), by_key)  # a name differing only in case or separators is exact
+    if close is not None:
+        return f"; did you mean {by_key[close]!r}?"
     return "; use a JSON Schema 2020-12 format, or add it to extra_formats if validators know it"
 
 

@@ -34,18 +34,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import NUMERIC_TYPES, JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import declared_types
 from partnerkit.linting.rules._property_schemas import show_types
 from partnerkit.problem import Level
 
 ID = "keyword-type-mismatch"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
-_STRING, _NUMBER = frozenset({"string"}), frozenset({"number", "integer"})
-_ARRAY, _OBJECT = frozenset({"array"}), frozenset({"object"})
+_STRING, _NUMBER = frozenset({JsonType.STRING}), NUMERIC_TYPES
+_ARRAY, _OBJECT = frozenset({JsonType.ARRAY}), frozenset({JsonType.OBJECT})
 
 KEYWORD_TYPES: dict[str, frozenset[str]] = {
     "minLength": _STRING,
@@ -66,36 +67,42 @@ KEYWORD_TYPES: dict[str, frozenset[str]] = {
 }
 """Keyword -> the types it applies to."""
 
-_APPLIES = {_STRING: "strings", _NUMBER: "numbers", _ARRAY: "arrays", _OBJECT: "objects"}
+_APPLIES: dict[frozenset[str], str] = {
+    _STRING: "strings",
+    _NUMBER: "numbers",
+    _ARRAY: "arrays",
+    _OBJECT: "objects",
+}
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every keyword that no declared type takes."""
     rejected: dict[frozenset[str], frozenset[str]] = {}  # type set -> keywords none of it takes
     for node in contract.property_schemas:
-        types = declared_types(node.schema)
+        schema, declared = node.schema, node.declared
+        types = schema.types
         if not types:
             continue
         if types not in rejected:
             rejected[types] = frozenset(k for k, fits in KEYWORD_TYPES.items() if not types & fits)
-        if rejected[types].isdisjoint(node.schema):
+        if rejected[types].isdisjoint(schema.written):
             continue
         inherited = []
         for keyword, fits in KEYWORD_TYPES.items():
-            if keyword not in node.schema or types & fits:
+            if keyword not in schema.written or types & fits:
                 continue
-            if keyword in node.raw:
+            if declared.writes(keyword):
                 yield Finding(
-                    (*node.path, keyword),
+                    node.at(keyword),
                     f"{keyword} applies to {_APPLIES[fits]}, but the type is {show_types(types)}; "
                     "remove it or correct the type",
                     at_key=True,
                 )
-            elif "type" in node.raw:
+            elif declared.writes("type"):
                 inherited.append(keyword)
         if inherited:
             yield Finding(
-                (*node.path, "type"),
+                node.at("type"),
                 f"type {show_types(types)} does not take {', '.join(inherited)} of definition "
                 f"{node.ref!r}; use a definition of the right type",
             )

@@ -42,13 +42,14 @@ import warnings
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "pattern-compiles"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 _CLASS = r"\[\^?\]?(?:\\.|[^\]\\])*\]"
 """A character class, skipped whole when scanning for Python-only syntax."""
@@ -79,13 +80,13 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every pattern that does not compile or is not portable."""
     problems: dict[str, str | None] = {}  # patterns recur across events: judge each once
     for node in contract.property_schemas:
-        pattern = node.raw.get("pattern")
-        if isinstance(pattern, str):
+        pattern = node.declared.pattern
+        if pattern is not None:
             if pattern not in problems:
                 problems[pattern] = pattern_problem(pattern)
             problem = problems[pattern]
             if problem:
-                yield Finding((*node.path, "pattern"), problem)
+                yield Finding(node.at("pattern"), problem)
 
 
 def pattern_problem(pattern: str) -> str | None:

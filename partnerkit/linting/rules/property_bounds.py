@@ -31,14 +31,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, PropertySchema
+from partnerkit.contract.model import Contract
+from partnerkit.contract.properties import Number, Schema, SchemaNode
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import is_number
 from partnerkit.problem import Level
 
 ID = "property-bounds"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 _RANGES = (
     # (lower, upper, empty when lower == upper): one finding per group at most
@@ -51,34 +52,49 @@ _RANGES = (
     (("minLength", "maxLength", False),),
     (("minItems", "maxItems", False),),
 )
-_BOUNDS = frozenset(key for group in _RANGES for pair in group for key in pair[:2])
+_BOUNDS = tuple(dict.fromkeys(key for group in _RANGES for pair in group for key in pair[:2]))
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every bound pair that leaves no value."""
     for node in contract.property_schemas:
-        if _BOUNDS.isdisjoint(node.schema):
+        if not node.schema.writes(*_BOUNDS):
             continue
+        bounds = _bounds(node.schema)
         for group in _RANGES:
             for lower, upper, exclusive in group:
-                if lower not in node.schema or upper not in node.schema:
-                    continue
-                finding = _empty_range(node, lower, upper, exclusive)
+                finding = _empty_range(node, bounds, lower, upper, exclusive)
                 if finding:
                     yield finding
                     break
 
 
-def _empty_range(node: PropertySchema, lower: str, upper: str, exclusive: bool) -> Finding | None:
-    low: Any = node.schema.get(lower)
-    high: Any = node.schema.get(upper)
-    if not (is_number(low) and is_number(high)) or not node.owns(lower, upper):
+def _bounds(schema: Schema) -> dict[str, Number]:
+    """Return the bounds of ``schema`` written with a usable number, by keyword."""
+    written = {
+        "minimum": schema.minimum,
+        "maximum": schema.maximum,
+        "exclusiveMinimum": schema.exclusive_minimum,
+        "exclusiveMaximum": schema.exclusive_maximum,
+        "minLength": schema.min_length,
+        "maxLength": schema.max_length,
+        "minItems": schema.min_items,
+        "maxItems": schema.max_items,
+    }
+    return {key: value for key, value in written.items() if value is not None}
+
+
+def _empty_range(
+    node: SchemaNode, bounds: Mapping[str, Number], lower: str, upper: str, exclusive: bool
+) -> Finding | None:
+    """Return a finding if the bounds ``lower`` and ``upper`` are both set and leave no value."""
+    low, high = bounds.get(lower), bounds.get(upper)
+    if low is None or high is None or not node.owns(lower, upper):
         return None
     if low < high or (low == high and not exclusive):
         return None
     relation = "not above" if exclusive else "below"
-    key = upper if upper in node.raw or "ref" not in node.raw else lower
     return Finding(
-        node.at(key),
+        node.at(upper if node.owns(upper) else lower),
         f"{upper} {high} is {relation} {lower} {low}, so no value fits; correct the bounds",
     )

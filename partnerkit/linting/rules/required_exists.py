@@ -30,55 +30,52 @@ Failing example (``order_total`` is required but not declared)::
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract
+from partnerkit.contract.properties import NameRef, SchemaNode
+from partnerkit.contract.vocab import JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import declared_types
-from partnerkit.problem import JsonPath, Level
+from partnerkit.problem import Level
+from partnerkit.text import did_you_mean
 
 ID = "required-exists"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every required name that is not a sibling property."""
-    for event, definition in contract.events.items():
-        definition = mapping(definition)
-        yield from _missing(("events", "catalog", event), definition, "the event")
+    for event in contract.catalog.values():
+        yield from _missing(event.required, event.properties, "the event")
     for node in contract.property_schemas:
-        if "required" not in node.schema:
+        schema = node.schema
+        if not schema.writes("required"):
             continue
-        types = declared_types(node.schema)
-        if types and "object" not in types:
+        if schema.types and JsonType.OBJECT not in schema.types:
             continue
-        if "required" in node.raw:
-            yield from _missing(node.path, node.schema, "the object")
-        elif node.owns("properties") and isinstance(node.schema.get("required"), list):
-            names = mapping(node.schema.get("properties"))
-            lacking = [r for r in node.schema["required"] if isinstance(r, str) and r not in names]
+        if node.declared.writes("required"):
+            yield from _missing(schema.required, schema.properties, "the object")
+        elif node.owns("properties"):
+            lacking = [r.name for r in schema.required if r.name not in schema.properties]
             if lacking:
                 yield Finding(
-                    (*node.path, "properties"),
+                    node.at("properties"),
                     f"definition {node.ref!r} requires {', '.join(map(repr, lacking))}, which "
                     "these properties do not declare; declare them here too",
                     at_key=True,
                 )
 
 
-def _missing(path: JsonPath, schema: dict[str, Any], owner: str) -> Iterator[Finding]:
-    required = schema.get("required")
-    if not isinstance(required, list):
-        return
-    names = mapping(schema.get("properties"))
-    for index, name in enumerate(required):
-        if isinstance(name, str) and name not in names:
-            close = difflib.get_close_matches(name, list(names), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "declare it under properties"
+def _missing(
+    required: Iterable[NameRef], properties: Mapping[str, SchemaNode], owner: str
+) -> Iterator[Finding]:
+    """Yield a finding for each ``required`` name that is not among ``properties``."""
+    for ref in required:
+        if ref.name not in properties:
+            hint = did_you_mean(ref.name, properties) or "declare it under properties"
             yield Finding(
-                (*path, "required", index),
-                f"{name!r} is required but is not a property of {owner}; {hint}",
+                ref.path, f"{ref.name!r} is required but is not a property of {owner}; {hint}"
             )

@@ -34,15 +34,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import NUMERIC_TYPES, JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import declared_types
 from partnerkit.problem import Level
 
 ID = "unbounded-property"
 LEVEL = Level.WARNING
 DEFAULT_ENABLED = False
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 STRING_BOUNDS = ("maxLength", "enum", "format", "pattern", "const")
 NUMBER_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum", "const")
@@ -51,18 +52,19 @@ NUMBER_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every string or number schema without any bound."""
     for node in contract.property_schemas:
-        types = declared_types(node.schema)
+        schema = node.schema
+        types = schema.types
         if node.broken_ref or not types:
             continue
         if not node.owns("type", *STRING_BOUNDS, *NUMBER_BOUNDS):
             continue
         what = f"property {node.name!r}" if node.name else "this value"
-        if "string" in types and not any(k in node.schema for k in STRING_BOUNDS):
+        if JsonType.STRING in types and not schema.writes(*STRING_BOUNDS):
             yield Finding(
                 node.at("type"),
                 f"{what} is an unbounded string; add maxLength, an enum, a format or a pattern",
             )
-        elif types & {"number", "integer"} and not any(k in node.schema for k in NUMBER_BOUNDS):
+        elif types & NUMERIC_TYPES and not schema.writes(*NUMBER_BOUNDS):
             yield Finding(
                 node.at("type"),
                 f"{what} is an unbounded number; add a minimum or maximum",
