@@ -428,3 +428,15 @@ def test_every_corpus_like_shape_of_the_shipped_contracts_builds() -> None:
         doc = load_document(path)
         assert doc.contract is doc.contract  # built once per document
         json.dumps([n.path for n in doc.contract.property_schemas])
+
+
+def test_touchpoints_keep_every_partner_values_key_whatever_its_value() -> None:
+    touchpoints = {"partner_values": {"ACME": "acme", "GLOBEX": 5, "INITECH": None}}
+    built = build({"attribution": {"touchpoints": touchpoints}}).attribution
+    assert built is not None and built.touchpoints is not None
+    assert built.touchpoints.partner_values == {"ACME": "acme"}
+    assert built.touchpoints.partner_keys == ("ACME", "GLOBEX", "INITECH")
+    for written in ({}, {"partner_values": ["ACME"]}):
+        other = build({"attribution": {"touchpoints": written}}).attribution
+        assert other is not None and other.touchpoints is not None
+        assert other.touchpoints.partner_keys == ()
