@@ -124,10 +124,10 @@ _BOUNDS = (
 
 
 def non_numeric(schema: Schema) -> str | None:
-    """Return the declared type of a schema that cannot hold a number, else ``None``.
+    """Return the declared type of a property schema that cannot hold a number, else ``None``.
 
-    As :func:`non_numeric_type`, for a typed (effective) schema: ``[number, "null"]`` is
-    numeric; a schema that declares no type is not judged.
+    ``schema`` is typically a node's effective schema (``ref`` resolved). ``[number, "null"]``
+    is numeric; a schema that declares no type is not judged.
     """
     types = schema.types or frozenset()
     if not types or (
@@ -140,7 +140,7 @@ def non_numeric(schema: Schema) -> str | None:
 def never_matches(schema: Schema, value: Any) -> str | None:
     """Why ``value`` can never equal a property with the effective ``schema``, or ``None``.
 
-    As :func:`why_never_matches`, for a typed schema: the declared type, ``const``, a closed
+    Checks what is decidable from the schema alone: the declared type, ``const``, a closed
     (non-extensible) ``enum`` and numeric bounds. Patterns are left alone (ECMA 262 dialect).
     """
     types = schema.types or frozenset()
@@ -149,7 +149,7 @@ def never_matches(schema: Schema, value: Any) -> str | None:
     if "const" in schema.written and not _same(schema.const, value):
         return f"the property is always {schema.const!r}"
     enum = schema.enum
-    if not schema.extensible and enum is not None and not any(_same(i, value) for i in enum):
+    if not schema.extensible and enum is not None and not any(_same(item, value) for item in enum):
         listed = ", ".join(repr(item) for item in enum)
         return f"it is not one of the property's values ({listed})"
     if is_number(value):
