@@ -830,6 +830,7 @@ def _touchpoints(path: JsonPath, data: dict[str, Any]) -> Touchpoints:
             if isinstance(values, dict)
             else None
         ),
+        partner_keys=tuple(values) if isinstance(values, dict) else (),
         channel_property=_str(data.get("channel_property")) or DEFAULT_CHANNEL_PROPERTY,
     )
 

@@ -379,7 +379,12 @@ class Touchpoints(Node):
     events: tuple[NameRef, ...]
     partner_property: str | None
     partner_values: Mapping[str, str] | None
-    """Value of ``partner_property`` -> party id; ``None`` when absent or not a mapping."""
+    """Value of ``partner_property`` -> party id; ``None`` when absent or not a mapping.
+
+    Entries whose party is not a string are left out; their keys are in :attr:`partner_keys`.
+    """
+    partner_keys: tuple[str, ...]
+    """Every key written under ``partner_values``, in order, whatever its value."""
     channel_property: str
 
 

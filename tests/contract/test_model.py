@@ -453,3 +453,15 @@ def test_schema_lengths_and_counts_are_integers_as_json_schema_reads_them() -> N
     assert code.min_length == 2 and isinstance(code.min_length, int)  # 2.0 is an integer
     assert code.max_length is None and code.writes("maxLength")  # 2.5 is not
     assert tags.min_items is None and tags.max_items == 3  # a boolean is no number
+
+
+def test_touchpoints_keep_every_partner_values_key_whatever_its_value() -> None:
+    touchpoints = {"partner_values": {"ACME": "acme", "GLOBEX": 5, "INITECH": None}}
+    built = build({"attribution": {"touchpoints": touchpoints}}).attribution
+    assert built is not None and built.touchpoints is not None
+    assert built.touchpoints.partner_values == {"ACME": "acme"}
+    assert built.touchpoints.partner_keys == ("ACME", "GLOBEX", "INITECH")
+    for written in ({}, {"partner_values": ["ACME"]}):
+        other = build({"attribution": {"touchpoints": written}}).attribution
+        assert other is not None and other.touchpoints is not None
+        assert other.touchpoints.partner_keys == ()

@@ -8,9 +8,12 @@ numeric?" or "can this filter value ever match?" without caring how the property
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from typing import Any, TypeGuard
 
+from partnerkit.contract import vocab
 from partnerkit.contract._legacy import Contract
+from partnerkit.contract.properties import Number, Schema
 
 NUMERIC_TYPES = frozenset({"number", "integer"})
 
@@ -115,3 +118,54 @@ _BOUNDS = (
     ("exclusiveMaximum", operator.ge),
 )
 """Bound keyword, and the test (value, bound) that a value outside it passes."""
+
+
+# --- typed: over the effective schemas of the typed model (partnerkit.contract.properties) ------
+
+
+def non_numeric(schema: Schema) -> str | None:
+    """Return the declared type of a property schema that cannot hold a number, else ``None``.
+
+    ``schema`` is typically a node's effective schema (``ref`` resolved). ``[number, "null"]``
+    is numeric; a schema that declares no type is not judged.
+    """
+    types = schema.types or frozenset()
+    if not types or (
+        types & vocab.NUMERIC_TYPES and types <= {*vocab.NUMERIC_TYPES, vocab.JsonType.NULL}
+    ):
+        return None
+    return " or ".join(sorted(types))
+
+
+def never_matches(schema: Schema, value: Any) -> str | None:
+    """Why ``value`` can never equal a property with the effective ``schema``, or ``None``.
+
+    Checks what is decidable from the schema alone: the declared type, ``const``, a closed
+    (non-extensible) ``enum`` and numeric bounds. Patterns are left alone (ECMA 262 dialect).
+    """
+    types = schema.types or frozenset()
+    if not accepts_type(types, value):
+        return f"the property is {' or '.join(sorted(types))}, not {type_of(value)}"
+    if "const" in schema.written and not _same(schema.const, value):
+        return f"the property is always {schema.const!r}"
+    enum = schema.enum
+    if not schema.extensible and enum is not None and not any(_same(item, value) for item in enum):
+        listed = ", ".join(repr(item) for item in enum)
+        return f"it is not one of the property's values ({listed})"
+    if is_number(value):
+        for key, bound, fails in _schema_bounds(schema):
+            if bound is not None and fails(value, bound):
+                return f"the property's {key} is {bound}"
+    return None
+
+
+def _schema_bounds(
+    schema: Schema,
+) -> tuple[tuple[str, Number | None, Callable[[Number, Number], bool]], ...]:
+    """Each bound keyword as written, the schema's bound, and the test a value outside it passes."""
+    return (
+        ("minimum", schema.minimum, operator.lt),
+        ("maximum", schema.maximum, operator.gt),
+        ("exclusiveMinimum", schema.exclusive_minimum, operator.le),
+        ("exclusiveMaximum", schema.exclusive_maximum, operator.ge),
+    )

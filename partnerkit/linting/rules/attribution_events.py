@@ -64,16 +64,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping, sequence
+from partnerkit.contract.model import Contract, Conversion, Touchpoints
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import event_property, non_numeric_type
+from partnerkit.linting.rules._properties import non_numeric
 from partnerkit.problem import JsonPath, Level
 
 ID = "attribution-events"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-
-_TOUCH: JsonPath = ("attribution", "touchpoints")
+TYPED = True
 
 EventRef = tuple[JsonPath, str, str]
 """Where an event is named, the event, and what it is to attribution (``touchpoint``...)."""
@@ -81,55 +80,65 @@ EventRef = tuple[JsonPath, str, str]
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield findings for properties the attribution reads but the events do not provide."""
-    attribution = contract.section("attribution")
-    if not attribution:
+    attribution = contract.attribution
+    if attribution is None:
         return
-    conversion = mapping(attribution.get("conversion"))
-    touchpoints = mapping(attribution.get("touchpoints"))
+    conversion, touchpoints = attribution.conversion, attribution.touchpoints
     touches: list[EventRef] = [
-        ((*_TOUCH, "events", index), event, "touchpoint")
-        for index, event in enumerate(sequence(touchpoints.get("events")))
-        if isinstance(event, str) and event in contract.events
+        (ref.path, ref.name, "touchpoint")
+        for ref in (touchpoints.events if touchpoints is not None else ())
+        if ref.name in contract.catalog
     ]
     converts: list[EventRef] = []
-    if isinstance(conversion.get("event"), str) and conversion["event"] in contract.events:
-        converts.append((("attribution", "conversion", "event"), conversion["event"], "conversion"))
+    event = conversion.event if conversion is not None else None
+    if conversion is not None and event is not None and event in contract.catalog:
+        converts.append((conversion.at("event"), event, "conversion"))
         yield from _numeric_value(contract, conversion)
-    journey_key = attribution.get("journey_key")
     yield from _carried(
-        contract, journey_key, ("attribution", "journey_key"), "journey key", converts + touches
+        contract,
+        attribution.journey_key,
+        attribution.at("journey_key"),
+        "journey key",
+        converts + touches,
     )
-    partner = touchpoints.get("partner_property")
+    if touchpoints is None:
+        return
     yield from _carried(
-        contract, partner, (*_TOUCH, "partner_property"), "partner property", touches
+        contract,
+        touchpoints.partner_property,
+        touchpoints.at("partner_property"),
+        "partner property",
+        touches,
     )
-    if "channel_property" in touchpoints:
-        channel, where = touchpoints["channel_property"], (*_TOUCH, "channel_property")
+    if touchpoints.has("channel_property"):
+        where = touchpoints.at("channel_property")
     else:  # the default only matters when some channels are ignored
-        channel, where = "channel", ("attribution", "ignored_channels")
-    if "channel_property" in touchpoints or sequence(attribution.get("ignored_channels")):
+        where = attribution.at("ignored_channels")
+    if touchpoints.has("channel_property") or attribution.ignored_channels:
+        channel = touchpoints.channel_property
         yield from _carried(contract, channel, where, "channel property", touches)
     yield from _partner_values(contract, touchpoints, touches)
 
 
-def _numeric_value(contract: Contract, conversion: dict[str, Any]) -> Iterator[Finding]:
-    schema = event_property(contract, conversion["event"], conversion.get("value"))
-    kind = non_numeric_type(schema)
+def _numeric_value(contract: Contract, conversion: Conversion) -> Iterator[Finding]:
+    """Report a conversion value whose property cannot hold a number."""
+    node = contract.event_property(conversion.event, conversion.value)
+    kind = non_numeric(node.schema) if node is not None else None
     if kind:
         yield Finding(
-            ("attribution", "conversion", "value"),
-            f"conversion value {conversion['value']!r} is {kind}, not a "
+            conversion.at("value"),
+            f"conversion value {conversion.value!r} is {kind}, not a "
             "number; point value at a number property (or drop it to count conversions)",
         )
 
 
 def _carried(
-    contract: Contract, name: Any, where: JsonPath, what: str, events: list[EventRef]
+    contract: Contract, name: str | None, where: JsonPath, what: str, events: list[EventRef]
 ) -> Iterator[Finding]:
     """Report the events that lack property ``name`` (named at ``where``)."""
-    if not isinstance(name, str) or not events:
+    if name is None or not events:
         return
-    lacking = [ref for ref in events if name not in contract.event_properties(ref[1])]
+    lacking = [ref for ref in events if name not in contract.catalog[ref[1]].properties]
     if lacking and len(lacking) == len(events):
         _, event, role = events[0]
         target = f"{role} event {event!r}" if len(events) == 1 else "any event attribution reads"
@@ -147,34 +156,34 @@ def _carried(
 
 
 def _partner_values(
-    contract: Contract, touchpoints: dict[str, Any], touches: list[EventRef]
+    contract: Contract, touchpoints: Touchpoints, touches: list[EventRef]
 ) -> Iterator[Finding]:
     """Every value of an enumerated partner property must map to a party."""
-    name = touchpoints.get("partner_property")
+    name = touchpoints.partner_property
     values: dict[str, None] = {}  # the enumerated values, in order, once each
     closed = bool(touches)
     for _, event, _ in touches:
-        schema = event_property(contract, event, name)
-        enum = (schema or {}).get("enum")
-        if not isinstance(enum, list):
+        node = contract.event_property(event, name)
+        schema = node.schema if node is not None else None
+        if schema is None or schema.enum is None:
             closed = False
             continue
-        closed = closed and mapping(schema).get("extensible") is not True
-        values.update((value, None) for value in enum if isinstance(value, str))
-    mapped = touchpoints.get("partner_values")
-    if not isinstance(mapped, dict):
+        closed = closed and not schema.extensible
+        values.update((value, None) for value in schema.enum if isinstance(value, str))
+    if touchpoints.partner_values is None:
         for value in values:
             if value not in contract.parties:
                 yield Finding(
-                    (*_TOUCH, "partner_property"),
+                    touchpoints.at("partner_property"),
                     f"{name!r} takes the value {value!r}, which is not a party id; map it to a "
                     "party under touchpoints.partner_values",
                 )
         return
+    mapped = touchpoints.partner_keys  # a key whose party is of the wrong type is still mapped
     for value in values:
         if value not in mapped:
             yield Finding(
-                (*_TOUCH, "partner_values"),
+                touchpoints.at("partner_values"),
                 f"{name!r} value {value!r} is not mapped to a party; add '{value}: <party>' "
                 "to partner_values",
             )
@@ -182,7 +191,7 @@ def _partner_values(
         for key in mapped:
             if key not in values:
                 yield Finding(
-                    (*_TOUCH, "partner_values", key),
+                    (*touchpoints.at("partner_values"), key),
                     f"partner value {key!r} never occurs: {name!r} only takes "
                     f"{', '.join(values)}; fix the spelling or remove it",
                     at_key=True,

@@ -41,146 +41,130 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping, sequence
+from partnerkit.contract.model import Attribution, Contract, Parameters
+from partnerkit.contract.vocab import ATTRIBUTION_PARAMETERS, OPTIONAL_PARAMETERS, AttributionModel
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import is_number
-from partnerkit.problem import JsonPath, Level
+from partnerkit.problem import Level
 
 ID = "attribution-model"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"tolerance": 1e-9}
-
-PARAMETERS: dict[str, tuple[str, ...]] = {
-    "first_touch": (),
-    "last_touch": (),
-    "linear": (),
-    "time_decay": ("half_life_days",),
-    "position_based": ("first", "middle", "last"),
-    "w_shaped": ("milestones", "weights"),
-    "markov": ("order",),
-}
-"""Parameters each model reads."""
-
-_OPTIONAL = frozenset({"order"})
-_PARAMS: JsonPath = ("attribution", "parameters")
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield findings for missing, unused or inconsistent parameters and the lookback window."""
-    attribution = contract.section("attribution")
-    if not attribution:
+    attribution = contract.attribution
+    if attribution is None or not attribution.written:
         return
     yield from _lookback(attribution)
-    model = attribution.get("model")
-    if not isinstance(model, str) or model not in PARAMETERS:
+    model = attribution.model
+    if model is None:
         return  # the schema reports it
-    params = mapping(attribution.get("parameters"))
-    wanted = PARAMETERS[model]
-    for key in params:
-        if key not in wanted:
-            yield Finding(
-                (*_PARAMS, key),
-                f"parameter {key!r} is not used by model {model!r}; remove it",
-                at_key=True,
-                level=Level.WARNING,
-            )
-    missing = [key for key in wanted if key not in params and key not in _OPTIONAL]
-    if missing:
+    params = attribution.parameters
+    wanted = ATTRIBUTION_PARAMETERS[model]
+    for key in sorted(params.written - set(wanted)):
         yield Finding(
-            _PARAMS if "parameters" in attribution else ("attribution", "model"),
-            f"model {model!r} needs parameters {', '.join(wanted)}; "
+            params.at(key),
+            f"parameter {key!r} is not used by model {model.value!r}; remove it",
+            at_key=True,
+            level=Level.WARNING,
+        )
+    missing = [key for key in wanted if not params.has(key) and key not in OPTIONAL_PARAMETERS]
+    if missing:
+        written = attribution.has("parameters")
+        yield Finding(
+            params.path if written else attribution.at("model"),
+            f"model {model.value!r} needs parameters {', '.join(wanted)}; "
             f"add {', '.join(missing)} under attribution.parameters",
-            at_key="parameters" in attribution,
+            at_key=written,
         )
     tolerance = float(options["tolerance"])
-    if model == "position_based":
+    if model is AttributionModel.POSITION_BASED:
         yield from _position_based(params, tolerance)
-    elif model == "time_decay":
-        half_life = params.get("half_life_days")
-        if is_number(half_life) and half_life <= 0:
+    elif model is AttributionModel.TIME_DECAY:
+        half_life = params.half_life_days
+        if half_life is not None and half_life <= 0:
             yield Finding(
-                (*_PARAMS, "half_life_days"),
+                params.at("half_life_days"),
                 f"half_life_days is {half_life}; give a number of days greater than 0",
             )
-    elif model == "w_shaped":
-        yield from _w_shaped(contract, attribution, params, tolerance)
+    elif model is AttributionModel.W_SHAPED:
+        yield from _w_shaped(contract, attribution, tolerance)
 
 
-def _lookback(attribution: dict[str, Any]) -> Iterator[Finding]:
-    days = attribution.get("lookback_days")
-    if days is None:
+def _lookback(attribution: Attribution) -> Iterator[Finding]:
+    """Report a missing lookback window, or one shorter than a day."""
+    days = attribution.lookback_days
+    if not attribution.has("lookback_days"):
         yield Finding(
-            ("attribution",),
+            attribution.path,
             "attribution has no lookback_days; add how many days before a conversion a touch "
             "may be to count (e.g. 30)",
             at_key=True,
         )
-    elif is_number(days) and days < 1:
+    elif days is not None and days < 1:
         yield Finding(
-            ("attribution", "lookback_days"),
+            attribution.at("lookback_days"),
             f"lookback_days is {days}; give at least 1 day",
         )
 
 
-def _position_based(params: dict[str, Any], tolerance: float) -> Iterator[Finding]:
-    shares = {key: params.get(key) for key in PARAMETERS["position_based"]}
+def _position_based(params: Parameters, tolerance: float) -> Iterator[Finding]:
+    """Report shares outside 0..1, and shares that do not sum to 1."""
+    shares = {"first": params.first, "middle": params.middle, "last": params.last}
     for key, share in shares.items():
-        if is_number(share) and not 0 <= share <= 1:
-            yield Finding((*_PARAMS, key), f"{key} is {share}; a share is between 0 and 1")
-    numbers = [share for share in shares.values() if is_number(share)]
+        if share is not None and not 0 <= share <= 1:
+            yield Finding(params.at(key), f"{key} is {share}; a share is between 0 and 1")
+    numbers = [share for share in shares.values() if share is not None]
     if len(numbers) == len(shares) and abs(sum(numbers) - 1) > tolerance:
         yield Finding(
-            _PARAMS,
+            params.path,
             f"first + middle + last sum to {sum(numbers):g}, not 1; adjust the shares so the "
             "whole conversion is credited",
         )
 
 
-def _w_shaped(
-    contract: Contract, attribution: dict[str, Any], params: dict[str, Any], tolerance: float
-) -> Iterator[Finding]:
-    milestones, weights = params.get("milestones"), params.get("weights")
-    touchpoints = {
-        event
-        for event in sequence(mapping(attribution.get("touchpoints")).get("events"))
-        if isinstance(event, str)
-    }
-    if isinstance(milestones, list):
+def _w_shaped(contract: Contract, attribution: Attribution, tolerance: float) -> Iterator[Finding]:
+    """Report milestones that are no touchpoints or repeat, and weights that do not fit them."""
+    params = attribution.parameters
+    milestones, weights = params.milestones, params.weights
+    touches = attribution.touchpoints
+    touchpoints = {ref.name for ref in touches.events} if touches is not None else set()
+    if milestones is not None:
         if not milestones:
             yield Finding(
-                (*_PARAMS, "milestones"),
+                params.at("milestones"),
                 "w_shaped needs at least one milestone; list the touchpoint events that earn "
                 "a fixed weight",
             )
         seen: set[str] = set()
-        for index, event in enumerate(milestones):
-            if not isinstance(event, str):
-                continue
-            path = (*_PARAMS, "milestones", index)
+        for milestone in milestones:
+            event = milestone.name
             if event in seen:
-                yield Finding(path, f"milestone {event!r} is listed twice; list it once")
-            elif event in contract.events and touchpoints and event not in touchpoints:
+                yield Finding(milestone.path, f"milestone {event!r} is listed twice; list it once")
+            elif event in contract.catalog and touchpoints and event not in touchpoints:
                 yield Finding(
-                    path,
+                    milestone.path,
                     f"milestone {event!r} is not a touchpoint event; add it to "
                     "attribution.touchpoints.events or remove it",
                 )
             seen.add(event)
-    if not isinstance(weights, list):
+    if weights is None:
         return
     for index, weight in enumerate(weights):
-        if is_number(weight) and not 0 <= weight <= 1:
-            yield Finding((*_PARAMS, "weights", index), f"weight {weight} is not between 0 and 1")
-    if isinstance(milestones, list) and len(weights) != len(milestones):
+        if weight is not None and not 0 <= weight <= 1:
+            yield Finding((*params.at("weights"), index), f"weight {weight} is not between 0 and 1")
+    if milestones is not None and len(weights) != len(milestones):
         yield Finding(
-            (*_PARAMS, "weights"),
+            params.at("weights"),
             f"{len(weights)} weights for {len(milestones)} milestones; "
             "give one weight per milestone, in the same order",
         )
-    numbers = [weight for weight in weights if is_number(weight)]
+    numbers = [weight for weight in weights if weight is not None]
     if sum(numbers) > 1 + tolerance:
         yield Finding(
-            (*_PARAMS, "weights"),
+            params.at("weights"),
             f"weights sum to {sum(numbers):g}, more than 1; lower them so that the milestones "
             "share at most the whole conversion",
         )

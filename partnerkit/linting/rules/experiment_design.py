@@ -40,84 +40,85 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract, Experiment, Success
+from partnerkit.contract.vocab import Direction, ExperimentStatus
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import is_number
-from partnerkit.problem import JsonPath, Level
+from partnerkit.problem import Level
 
 ID = "experiment-design"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
-_DATED = ("running", "concluded")
+_DATED = (ExperimentStatus.RUNNING, ExperimentStatus.CONCLUDED)
+"""Statuses in which an experiment has (at least) started, so its dates are known."""
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """Yield a finding for every gap in an experiment's pre-registration."""
+    """Yield a finding for every gap in an experiment's pre-registration.
+
+    What is not written is missing; a value written with the wrong type is the schema's.
+    """
     for experiment_id, experiment in contract.experiments.items():
-        if not isinstance(experiment, dict):
+        if experiment.malformed:
             continue
-        base: JsonPath = ("experiments", experiment_id)
-        if experiment.get("primary_metric") is None:
+        if not experiment.has("primary_metric"):
             yield Finding(
-                base,
+                experiment.path,
                 f"experiment {experiment_id!r} has no primary_metric; add the one metric that "
                 "decides it",
                 at_key=True,
             )
-        success = experiment.get("success")
-        if success is None:
+        if not experiment.has("success"):
             yield Finding(
-                base,
+                experiment.path,
                 f"experiment {experiment_id!r} has no predefined success threshold; add "
                 "'success: {metric: …, min_change: …}' before it starts",
                 at_key=True,
             )
-        elif isinstance(success, dict):
-            yield from _success(contract, experiment, success, (*base, "success"))
-        status = experiment.get("status")
-        missing = [key for key in ("start", "end") if experiment.get(key) is None]
-        if status in _DATED and missing:
+        elif experiment.success is not None:
+            yield from _success(contract, experiment, experiment.success)
+        missing = [key for key in ("start", "end") if not experiment.has(key)]
+        if experiment.status in _DATED and missing:
             yield Finding(
-                (*base, "status"),
-                f"experiment {experiment_id!r} is {status} but has no {' or '.join(missing)}; "
-                f"add {' and '.join(missing)}",
+                experiment.at("status"),
+                f"experiment {experiment_id!r} is {experiment.status} but has no "
+                f"{' or '.join(missing)}; add {' and '.join(missing)}",
             )
 
 
-def _success(
-    contract: Contract, experiment: dict[str, Any], success: dict[str, Any], path: JsonPath
-) -> Iterator[Finding]:
-    metric, primary = success.get("metric"), experiment.get("primary_metric")
-    metric = metric if isinstance(metric, str) else None
-    if metric and isinstance(primary, str) and metric != primary:
+def _success(contract: Contract, experiment: Experiment, success: Success) -> Iterator[Finding]:
+    """Report a success judged off the primary metric, or a ``min_change`` that cannot judge."""
+    metric, primary = success.metric, experiment.primary_metric
+    if metric and primary is not None and metric != primary:
         yield Finding(
-            (*path, "metric"),
+            success.at("metric"),
             f"success is judged on {metric!r} but the primary metric is {primary!r}; judge "
             "success on the primary metric",
         )
-    change = success.get("min_change")
-    if change is None:
+    if not success.has("min_change"):
         yield Finding(
-            path,
+            success.path,
             "success has no min_change; write down the relative change that counts as success",
         )
         return
-    direction = mapping(contract.metrics.get(metric)).get("direction") if metric else None
-    if not is_number(change) or direction not in ("increase", "decrease"):
+    judged = contract.metrics[metric] if metric and metric in contract.metrics else None
+    change = success.min_change
+    direction = judged.direction if judged is not None else None
+    if change is None or direction is None:
         return
-    if (change <= 0) if direction == "increase" else (change >= 0):
-        sign = "positive" if direction == "increase" else "negative"
+    if direction.sign * change <= 0:
+        sign = "positive" if direction is Direction.INCREASE else "negative"
         yield Finding(
-            (*path, "min_change"),
+            success.at("min_change"),
             f"min_change {change} counts no change or a change the wrong way as success, but "
             f"{metric!r} should {direction}; make it {sign}",
         )
         return
-    effect = experiment.get("minimum_detectable_effect")
-    if is_number(effect) and abs(change) < effect:
+    effect = experiment.minimum_detectable_effect
+    if effect is not None and abs(change) < effect:
         yield Finding(
-            (*path, "min_change"),
+            success.at("min_change"),
             f"min_change {change} is smaller than the minimum detectable effect {effect}, so the "
             "design cannot detect it; raise min_change or design for a smaller effect",
         )

@@ -23,22 +23,23 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import MetricKind
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
 ID = "guardrail-threshold"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every guardrail metric without ``threshold``."""
     for metric_id, metric in contract.metrics.items():
-        guardrail = isinstance(metric, dict) and metric.get("kind") == "guardrail"
-        if guardrail and metric.get("threshold") is None:
+        if metric.kind is MetricKind.GUARDRAIL and metric.threshold is None:
             yield Finding(
-                ("metrics", metric_id),
+                metric.path,
                 f"guardrail {metric_id!r} has no threshold; add 'threshold:' with the worst "
                 "acceptable value per period",
                 at_key=True,

@@ -44,10 +44,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping, text
-from partnerkit.contract.refs import match
+from partnerkit.contract.model import Contract, Metric
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import party_of
 from partnerkit.problem import Level
 
 ID = "incentive-durability"
@@ -87,6 +85,7 @@ OPTIONS: dict[str, Any] = {
         "ltv",
     ],
 }
+TYPED = True
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -97,29 +96,27 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     acquisition = _matcher(options["acquisition_words"])
     retention = _matcher(options["retention_words"])
     by_party: dict[str, list[tuple[str, str]]] = {}
-    for incentive_id, incentive in contract.section("incentives").items():
-        incentive = mapping(incentive)
-        metric = incentive.get("metric")
-        party = party_of(incentive.get("party"))
-        if party and isinstance(metric, str) and metric in contract.metrics:
+    for incentive_id, incentive in contract.incentives.items():
+        metric = incentive.metric
+        party = incentive.party.party if incentive.party is not None else ""
+        if party and metric is not None and metric in contract.metrics:
             by_party.setdefault(party, []).append((incentive_id, metric))
     for party, incentives in by_party.items():
         metrics = list(dict.fromkeys(metric for _, metric in incentives))
-        words = {metric: _words(metric, mapping(contract.metrics[metric])) for metric in metrics}
+        words = {metric: _words(contract.metrics[metric]) for metric in metrics}
         if all(acquisition(w) and not retention(w) for w in words.values()):
             yield Finding(
-                ("incentives", incentives[0][0]),
+                contract.incentives[incentives[0][0]].path,
                 f"every incentive of {party!r} rewards acquisition ({', '.join(metrics)}); "
                 "reward retention, not only new users: add one on a retention or volume metric",
                 at_key=True,
             )
 
 
-def _words(metric_id: str, metric: dict[str, Any]) -> str:
-    """Return the metric's id, description and event names as one normalised text."""
-    events = [value for _, value in match(metric.get("definition"), ["**", "event"])]
-    parts = [metric_id, text(metric.get("description")), *(text(e) for e in events)]
-    return _normalise(" ".join(parts))
+def _words(metric: Metric) -> str:
+    """Return the metric's id, description and the events its definition reads, normalised."""
+    events = metric.definition.events() if metric.definition is not None else []
+    return _normalise(" ".join([metric.id, metric.description or "", *events]))
 
 
 def _normalise(value: str) -> str:

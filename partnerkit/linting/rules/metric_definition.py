@@ -57,73 +57,78 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract, mapping
+from partnerkit.contract.model import Contract, MetricDefinition
+from partnerkit.contract.vocab import EVENT_AGGREGATES, Aggregate
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import (
-    event_property,
-    non_numeric_type,
-    why_never_matches,
-)
-from partnerkit.problem import JsonPath, Level
+from partnerkit.linting.rules._properties import never_matches, non_numeric
+from partnerkit.problem import Level
 
 ID = "metric-definition"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"ratio_units": ["ratio", "percent"]}
-
-_EVENT_AGGREGATES = ("count", "count_distinct", "sum")
+TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield findings for sums over non-numbers, filters that never match and ratio units."""
+    units = list(options["ratio_units"])
     for metric_id, metric in contract.metrics.items():
-        if not isinstance(metric, dict):
+        definition = metric.definition
+        if definition is None:
             continue
-        base: JsonPath = ("metrics", metric_id)
-        definition = mapping(metric.get("definition"))
-        yield from _definition(contract, definition, (*base, "definition"))
-        if definition.get("aggregate") != "ratio":
+        for part in _over_events(definition):
+            yield from _definition(contract, part)
+        if definition.aggregate is not Aggregate.RATIO or not units or metric.unit in units:
             continue
-        unit, units = metric.get("unit", "count"), list(options["ratio_units"])
-        if isinstance(unit, str) and units and unit not in units:
-            yield Finding(
-                (*base, "unit") if "unit" in metric else base,
-                f"ratio metric {metric_id!r} has unit {unit!r}; set unit to " + " or ".join(units),
-                at_key="unit" not in metric,
-                level=Level.WARNING,
-            )
+        yield Finding(
+            metric.at("unit") if metric.has("unit") else metric.path,
+            f"ratio metric {metric_id!r} has unit {metric.unit!r}; set unit to "
+            + " or ".join(units),
+            at_key=not metric.has("unit"),
+            level=Level.WARNING,
+        )
 
 
-def _definition(
-    contract: Contract, definition: dict[str, Any], path: JsonPath
-) -> Iterator[Finding]:
-    aggregate = definition.get("aggregate")
-    if aggregate == "ratio":
-        for part in ("numerator", "denominator"):
-            yield from _definition(contract, mapping(definition.get(part)), (*path, part))
-        return
-    event = definition.get("event")
-    if aggregate not in _EVENT_AGGREGATES or not isinstance(event, str):
-        return  # the schema reports it
-    if event not in contract.events:
-        return  # unresolved-reference reports it
-    if aggregate == "sum":
-        prop = definition.get("property")
-        kind = non_numeric_type(event_property(contract, event, prop))
+def _over_events(tree: MetricDefinition) -> Iterator[MetricDefinition]:
+    """Yield the definitions of ``tree`` over one event, through nested ratios, in order.
+
+    In the grammar (:data:`~partnerkit.contract.vocab.AGGREGATES`) a definition over an event
+    is a leaf and a ratio divides its two parts. Parts an aggregate does not have, and
+    definitions without a known aggregate, are the schema's to report.
+    """
+    stack = [tree]
+    while stack:
+        definition = stack.pop()
+        if definition.aggregate in EVENT_AGGREGATES:
+            yield definition
+        elif definition.aggregate is not None:
+            parts = (definition.denominator, definition.numerator)
+            stack.extend(part for part in parts if part is not None)
+
+
+def _definition(contract: Contract, definition: MetricDefinition) -> Iterator[Finding]:
+    """Yield the findings of one definition over an event that the catalog has."""
+    event = definition.event
+    if event is None or event not in contract.catalog:
+        return  # the schema, or unresolved-reference, reports it
+    if definition.aggregate is Aggregate.SUM:
+        node = contract.event_property(event, definition.property)
+        kind = non_numeric(node.schema) if node is not None else None
         if kind:
             yield Finding(
-                (*path, "property"),
-                f"sum over {prop!r}, which is {kind}; sum a number "
+                definition.at("property"),
+                f"sum over {definition.property!r}, which is {kind}; sum a number "
                 "property, or use count_distinct to count its values",
             )
-    for name, value in mapping(definition.get("where")).items():
-        schema = event_property(contract, event, name)
-        if schema is None:
+    for where in definition.where:
+        node = contract.event_property(event, where.property)
+        if node is None:
             continue
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            reason = why_never_matches(schema, item)
+        for index, value in enumerate(where.values):
+            reason = never_matches(node.schema, value)
             if reason:
                 yield Finding(
-                    (*path, "where", name) + (() if index is None else (index,)),
-                    f"filter value {item!r} for {name!r} never matches: {reason}; fix the value",
+                    where.value_path(index),
+                    f"filter value {value!r} for {where.property!r} never matches: {reason}; "
+                    "fix the value",
                 )

@@ -28,39 +28,38 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerkit.contract._legacy import Contract
+from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import Direction, MetricKind
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._properties import is_number
 from partnerkit.problem import Level
 
 ID = "metric-target"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
+TYPED = True
 
-_GOOD_SIDE = {"increase": "above", "decrease": "below"}
+_GOOD_SIDE = {Direction.INCREASE: "above", Direction.DECREASE: "below"}
+"""Where a target lies relative to the baseline, for each direction."""
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for targets on the wrong side and guardrails breached at baseline."""
     for metric_id, metric in contract.metrics.items():
-        if not isinstance(metric, dict):
+        direction, baseline = metric.direction, metric.baseline
+        if direction is None or baseline is None:
             continue
-        direction, baseline = metric.get("direction"), metric.get("baseline")
-        if direction not in ("increase", "decrease") or not is_number(baseline):
-            continue
-        sign = 1 if direction == "increase" else -1
-        target = metric.get("target")
-        if is_number(target) and sign * (target - baseline) <= 0:
+        target = metric.target
+        if target is not None and direction.sign * (target - baseline) <= 0:
             yield Finding(
-                ("metrics", metric_id, "target"),
+                metric.at("target"),
                 f"target {target} is not {_GOOD_SIDE[direction]} baseline {baseline}, but "
                 f"{metric_id!r} should {direction}; fix the target or the direction",
             )
-        threshold = metric.get("threshold")
-        guardrail = metric.get("kind") == "guardrail"
-        if guardrail and is_number(threshold) and sign * (baseline - threshold) < 0:
+        threshold = metric.threshold
+        guardrail = metric.kind is MetricKind.GUARDRAIL
+        if guardrail and threshold is not None and direction.sign * (baseline - threshold) < 0:
             yield Finding(
-                ("metrics", metric_id, "threshold"),
+                metric.at("threshold"),
                 f"baseline {baseline} is already beyond threshold {threshold} of guardrail "
                 f"{metric_id!r} (it should {direction}); fix the threshold or the direction",
             )
