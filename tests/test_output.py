@@ -10,7 +10,7 @@ import pytest
 
 import partnerkit
 from partnerkit.linting.engine import FileResult, LintResult
-from partnerkit.output import Format, escape_data, escape_property, report
+from partnerkit.output import escape_data, escape_property, report
 from partnerkit.problem import Level, Problem
 from tests.conftest import MINIMAL, ROOT, run_cli
 
@@ -28,7 +28,7 @@ HOSTILE = Problem(
 )
 
 
-def render(result: LintResult, fmt: Format) -> str:
+def render(result: LintResult, fmt: str) -> str:
     stream = io.StringIO()
     report(result, fmt, stream)
     return stream.getvalue()
@@ -41,7 +41,7 @@ def broken(write: Write) -> LintResult:
 
 
 def test_sarif_validates_against_the_official_schema(broken: LintResult) -> None:
-    document = json.loads(render(broken, Format.SARIF))
+    document = json.loads(render(broken, "sarif"))
     jsonschema.Draft7Validator(SARIF_SCHEMA).validate(document)
     run = document["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
@@ -57,11 +57,11 @@ def test_sarif_validates_against_the_official_schema(broken: LintResult) -> None
 
 def test_sarif_of_a_clean_run_and_hostile_paths_validates() -> None:
     for result in (LintResult([FileResult("ok.yaml")]), LintResult([FileResult("x", [HOSTILE])])):
-        jsonschema.Draft7Validator(SARIF_SCHEMA).validate(json.loads(render(result, Format.SARIF)))
+        jsonschema.Draft7Validator(SARIF_SCHEMA).validate(json.loads(render(result, "sarif")))
 
 
 def test_json_document_shape(broken: LintResult) -> None:
-    document = json.loads(render(broken, Format.JSON))
+    document = json.loads(render(broken, "json"))
     assert document["version"] == 1
     assert document["summary"]["errors"] == len(broken.problems) > 0
     first = document["files"][0]["problems"][0]
@@ -69,7 +69,7 @@ def test_json_document_shape(broken: LintResult) -> None:
 
 
 def test_github_annotations_escape_and_keep_a_plain_report() -> None:
-    out = render(LintResult([FileResult("x", [HOSTILE])]), Format.GITHUB)
+    out = render(LintResult([FileResult("x", [HOSTILE])]), "github")
     lines = out.splitlines()
     assert lines[0] == (
         "::warning file=dir%2Cwith%3Aodd%25/c.yaml,line=7,col=3,title=partnerkit [schema]"
@@ -83,13 +83,13 @@ def test_github_annotations_escape_and_keep_a_plain_report() -> None:
 def test_auto_is_github_under_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     result = LintResult([FileResult("x", [HOSTILE])])
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert render(result, Format.AUTO).startswith("::warning ")
+    assert render(result, "auto").startswith("::warning ")
     monkeypatch.delenv("GITHUB_ACTIONS")
-    assert render(result, Format.AUTO).startswith("x\n")
+    assert render(result, "auto").startswith("x\n")
 
 
 def test_every_human_format_starts_findings_with_path_line_col(broken: LintResult) -> None:
-    for fmt in (Format.STANDARD, Format.CONCISE, Format.GITHUB):
+    for fmt in ("standard", "concise", "github"):
         out = render(broken, fmt)
         for p in broken.problems:
             assert f"{p.path}:{p.line}:{p.column}: " in out, fmt
@@ -98,11 +98,11 @@ def test_every_human_format_starts_findings_with_path_line_col(broken: LintResul
 def test_standard_is_colourless_off_a_terminal_and_with_no_color(
     broken: LintResult, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    assert "\x1b[" not in render(broken, Format.STANDARD)
+    assert "\x1b[" not in render(broken, "standard")
     monkeypatch.setenv("FORCE_COLOR", "1")
-    assert "\x1b[" in render(broken, Format.STANDARD)
+    assert "\x1b[" in render(broken, "standard")
     monkeypatch.setenv("NO_COLOR", "1")
-    assert "\x1b[" not in render(broken, Format.STANDARD)
+    assert "\x1b[" not in render(broken, "standard")
 
 
 def test_rules_command_lists_core_and_semantic_rules() -> None:
@@ -119,7 +119,7 @@ def test_rules_command_lists_core_and_semantic_rules() -> None:
 def test_hostile_text_cannot_drive_the_terminal() -> None:
     hostile = Problem("c\x1b]0;x\x07.yaml", 1, 1, "schema", Level.ERROR, "k \x1b[2J\u202e", "/a")
     result = LintResult([FileResult(hostile.path, [hostile])])
-    for fmt in (Format.STANDARD, Format.CONCISE, Format.GITHUB):
+    for fmt in ("standard", "concise", "github"):
         out = render(result, fmt)
         assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, fmt
         assert "\\x1b[2J" in out, fmt  # shown escaped, not dropped

@@ -2,15 +2,20 @@
 
 Kept apart from :mod:`partnerkit.linting.engine` so that whatever reads a result (the reporters
 in :mod:`partnerkit.output`, callers of :func:`partnerkit.lint`) need not load the engine.
+:class:`LintResult` satisfies :class:`partnerkit.output.LintReport`, the protocol the lint
+reporters are written against (mypy checks it below).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from partnerkit.errors import ExitCode
 from partnerkit.problem import Level, Problem
+
+if TYPE_CHECKING:
+    from partnerkit.output import LintReport
 
 
 @dataclass
@@ -54,3 +59,10 @@ class LintResult:
         catalog = {rule_id: (text, core_level(rule_id)) for rule_id, text in CORE_CHECKS.items()}
         catalog.update({r.id: (r.summary, r.level) for r in RULES.values()})
         return catalog
+
+
+if TYPE_CHECKING:
+
+    def _is_a_lint_report(result: LintResult) -> LintReport:
+        """Let mypy check that a :class:`LintResult` is what the lint reporters read."""
+        return result
