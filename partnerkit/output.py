@@ -20,6 +20,10 @@ Layering: this module imports only the standard library, rich, and partnerkit's 
 (the package root, ``errors``, ``problem``, ``text``). It reads lint results through the
 :class:`LintReport` protocol, never the engine (``tests/test_output.py`` checks the imports).
 
+Every human-readable reporter passes everything that comes from user data (paths, messages,
+event and property names, rule ids) through :func:`printable`, the one escaper, so that a hostile
+file cannot drive the terminal; JSON and SARIF keep text exact (``json.dump`` escapes it).
+
 Plain-text output never imports rich (it costs ~60 ms of start-up in a pre-commit hook); rich is
 used only to colour output on a terminal.
 """
@@ -117,18 +121,28 @@ def use_color(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-_UNPRINTABLE = {
-    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09
-} | {code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-"""Control and bidirectional-override characters, escaped so a hostile contract cannot drive
-the terminal (clear it, recolour it, reorder text) through a message or a path."""
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+"""Bidirectional marks, embeddings, overrides and isolates ("Trojan Source", CVE-2021-42574)."""
+
+_UNPRINTABLE = (
+    {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09}
+    | {code: f"\\u{code:04x}" for code in _BIDI}
+    | {0x2028: "\\u2028", 0x2029: "\\u2029"}
+)
+"""Control, bidirectional-formatting and line-separator characters, escaped so that a hostile
+contract cannot drive the terminal (clear it, recolour it, reorder or break lines) through a
+message, a name or a path."""
 
 
 _UNPRINTABLE_BUT_LINES = {k: v for k, v in _UNPRINTABLE.items() if k not in (0x0A, 0x0D)}
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:
-    """Return ``text`` with control and bidi-override characters escaped."""
+    r"""Return ``text`` with control, bidi and line-separator characters escaped (``\x1b``).
+
+    The one escaper of every human-readable format; ``keep_newlines`` leaves ``\n`` and ``\r``
+    to a format that escapes them its own way (GitHub's ``%0A``).
+    """
     return text.translate(_UNPRINTABLE_BUT_LINES if keep_newlines else _UNPRINTABLE)
 
 
@@ -220,7 +234,7 @@ def _standard(result: LintReport, stream: TextIO, color: bool) -> None:
                     (printable(f"  {p.path}:{p.line}:{p.column}: "), "bold"),
                     (p.level.value, _STYLE[p.level]),
                     (printable(f" {p.message} "), ""),
-                    (f"[{p.rule}]", "dim"),
+                    (printable(f"[{p.rule}]"), "dim"),
                 ]
             )
         lines.append([])
@@ -349,7 +363,7 @@ def _github(result: LintReport, stream: TextIO, color: bool) -> None:
                 f"file={escape_property(printable(p.path))}",
                 f"line={p.line}",
                 f"col={p.column}",
-                f"title={escape_property(f'partnerkit [{p.rule}]')}",
+                f"title={escape_property(printable(f'partnerkit [{p.rule}]'))}",
             ]
         )
         message = escape_data(printable(p.message, keep_newlines=True))  # %0A for GitHub
@@ -370,8 +384,9 @@ def status(message: str, stream: TextIO | None = None) -> Iterator[None]:
         yield
         return
     from rich.console import Console
+    from rich.markup import escape
 
-    with Console(file=stream, force_terminal=True).status(message):
+    with Console(file=stream, force_terminal=True).status(escape(printable(message))):
         yield
 
 

@@ -12,10 +12,11 @@ versioned like the lint report and carries the same facts per event.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from partnerkit.importers.model import WarningKind
-from partnerkit.output import register, write_json
+from partnerkit.output import printable, register, write_json
 
 if TYPE_CHECKING:
     from partnerkit.importers.merge import Action
@@ -84,32 +85,36 @@ def _plural(count: int, noun: str) -> str:
 
 @register("import", "standard")
 def _standard(result: ImportResult, stream: TextIO, color: bool) -> None:
+    for line in standard_lines(result):
+        stream.write(printable(line) + "\n")  # names, pointers and paths come from the source
+
+
+def standard_lines(result: ImportResult) -> Iterator[str]:
+    """Yield the standard report's lines, unescaped: conflicts, warnings, skipped, summary."""
     from partnerkit.importers.merge import Action
 
     written = _written()
     for item in result.events:
         if item.outcome.action is Action.CONFLICT:
-            stream.write(
+            yield (
                 f"conflict: {item.event.name}: {item.outcome.detail} "
-                "(left alone; pass --overwrite to replace it)\n"
+                "(left alone; pass --overwrite to replace it)"
             )
     for item in result.events:
         if item.outcome.action not in written:
             continue
         for w in item.event.warnings:
-            stream.write(f"{w.kind.value}: {item.event.name}: {w.pointer}: {w.message}\n")
+            yield f"{w.kind.value}: {item.event.name}: {w.pointer}: {w.message}"
     older = 0
     for skipped in result.skipped:
         if skipped.older_version:
             older += 1
             continue
-        stream.write(f"skipped: {skipped.origin}: {skipped.reason}\n")
+        yield f"skipped: {skipped.origin}: {skipped.reason}"
     if older:
         versions = "version" if older == 1 else "versions"
-        stream.write(
-            f"skipped: {older} older schema {versions} (the newest of each was imported)\n"
-        )
-    stream.write(summary_line(result) + "\n")
+        yield f"skipped: {older} older schema {versions} (the newest of each was imported)"
+    yield summary_line(result)
 
 
 @register("import", "json")
