@@ -75,8 +75,10 @@ def register(kind: str, name: str) -> Callable[[Reporter[_R]], Reporter[_R]]:
     """Register the decorated function as the ``--format name`` reporter of ``kind`` results."""
 
     def add(reporter: Reporter[_R]) -> Reporter[_R]:
+        if name == AUTO:
+            raise ValueError(f"{AUTO!r} is not a reporter: report() resolves it to one")
         table = REPORTERS.setdefault(kind, {})
-        if name in table or name == AUTO:
+        if name in table:
             raise ValueError(f"a {kind} reporter named {name!r} is already registered")
         table[name] = reporter
         return reporter

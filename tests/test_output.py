@@ -320,6 +320,8 @@ def test_a_registered_reporter_is_a_choice_and_is_dispatched(
     assert json.loads(stream.getvalue())["changes"] == 3
     with pytest.raises(ValueError, match="already registered"):
         register("diff", "json")(_json)
+    with pytest.raises(ValueError, match="'auto' is not a reporter"):
+        register("diff", AUTO)(_json)
     with pytest.raises(UsageError, match=r"no 'sarif' report for diff results \(known: standard"):
         report(DiffResult(3), "sarif", io.StringIO())
     with pytest.raises(RuntimeError, match="no 'metrics' reporters registered"):
