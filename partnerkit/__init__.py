@@ -20,7 +20,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from partnerkit.contract.document import Document
-    from partnerkit.linting.engine import ConfigFor, LintConfig, LintResult
+    from partnerkit.linting.engine import ConfigFor, LintConfig
+    from partnerkit.linting.result import LintResult
 
 
 def load(path: str | os.PathLike[str]) -> Document:

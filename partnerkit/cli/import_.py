@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+from partnerkit.cli.flags import format_choices
+from partnerkit.importers import report as _reporters  # noqa: F401  (registers them)
+
+if TYPE_CHECKING:
+    ImportFormat = str
+else:  # the names registered for import results, for Typer
+    ImportFormat = format_choices("import")
 
 HELP = """Import event definitions from JSON Schema, Iglu, Segment or RudderStack into a contract.
 
@@ -31,13 +39,6 @@ Examples:
 
 Exit codes: 0 imported, 1 conflicts left alone, 2 usage or input error.
 """
-
-
-class ReportFormat(StrEnum):
-    """Names accepted by ``partnerkit import --format``."""
-
-    STANDARD = "standard"
-    JSON = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -74,12 +75,12 @@ def register(app: typer.Typer) -> None:
             help="iglu: the SchemaVer to import (e.g. 1-0-0) instead of the latest; "
             "segment: the rule version.",
         ),
-        report_format: ReportFormat = typer.Option(
-            ReportFormat.STANDARD, "--format", "-f", help="Report format.", case_sensitive=False
+        report_format: ImportFormat = typer.Option(
+            "standard", "--format", "-f", help="Report format.", case_sensitive=False
         ),
     ) -> None:
-        from partnerkit.importers.report import report
         from partnerkit.importers.run import ImportOptions, run_import
+        from partnerkit.output import report, status
 
         options = ImportOptions(
             format=fmt,
@@ -92,9 +93,7 @@ def register(app: typer.Typer) -> None:
             force=force,
             version=version,
         )
-        from partnerkit.output import status
-
         with status(f"Importing {source} ..."):
             result = run_import(options)
-        report(result, report_format.value, sys.stdout)
+        report(result, report_format, sys.stdout)
         raise typer.Exit(int(result.exit_code()))

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from partnerkit.cli.flags import format_choices
 from partnerkit.errors import ExitCode
-from partnerkit.output import Format
+from partnerkit.output import AUTO
+
+if TYPE_CHECKING:
+    LintFormat = str
+else:  # the registered names (the lint reporters live in partnerkit.output), for Typer
+    LintFormat = format_choices("lint", AUTO)
 
 HELP = """Check contract files against the contract schema and the semantic rules.
 
@@ -43,8 +50,8 @@ def register(app: typer.Typer) -> None:
         paths: list[Path] = typer.Argument(
             None, help="Contract files or directories (default: contracts/).", show_default=False
         ),
-        fmt: Format = typer.Option(
-            Format.AUTO,
+        fmt: LintFormat = typer.Option(
+            AUTO,
             "--format",
             "-f",
             help="Output format: auto = github under GitHub Actions, else standard.",

@@ -31,10 +31,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from partnerkit.contract.schema import schema_text
         from partnerkit.files import write_text_atomic
+        from partnerkit.output import printable
 
         text = schema_text()
         if output is None:
             sys.stdout.write(text)
             return
         write_text_atomic(output, text, force=force)
-        sys.stderr.write(f"wrote {output}\n")
+        sys.stderr.write(printable(f"wrote {output}") + "\n")

@@ -1,4 +1,9 @@
-"""Print an :class:`~partnerkit.importers.run.ImportResult`: a readable summary, or JSON.
+"""The ``partnerkit import`` reporters: a readable summary, or JSON.
+
+They print an :class:`~partnerkit.importers.run.ImportResult` and are registered for results of
+kind ``import`` in the one registry of :mod:`partnerkit.output`, which picks them by
+``--format`` name. The CLI imports this module when it starts (the names are ``--format``
+choices), so it imports the rest of the importers only inside the reporters.
 
 The standard report lists conflicts, then every warning as ``event: pointer: message`` (grouped by
 event, in import order), then what was skipped, then one summary line. The JSON document is
@@ -7,25 +12,30 @@ versioned like the lint report and carries the same facts per event.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Any, TextIO
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
-from partnerkit import __version__
-from partnerkit.importers.merge import Action
 from partnerkit.importers.model import WarningKind
-from partnerkit.importers.run import ImportResult
+from partnerkit.output import printable, register, write_json
 
-JSON_FORMAT_VERSION = 1
-"""Version of the ``--format json`` document; bumped on any incompatible change."""
+if TYPE_CHECKING:
+    from partnerkit.importers.merge import Action
+    from partnerkit.importers.run import ImportResult
 
 
-_WRITTEN = (Action.ADDED, Action.UPDATED)
+def _written() -> tuple[Action, ...]:
+    """Return the actions that write an event (its properties and warnings count)."""
+    from partnerkit.importers.merge import Action
+
+    return (Action.ADDED, Action.UPDATED)
 
 
 def summary(result: ImportResult) -> dict[str, int]:
     """Count events by action, skipped items, and properties and warnings written."""
-    warnings = [w for r in result.events if r.outcome.action in _WRITTEN for w in r.event.warnings]
+    from partnerkit.importers.merge import Action
+
+    written = _written()
+    warnings = [w for r in result.events if r.outcome.action in written for w in r.event.warnings]
     return {
         "events": len(result.events),
         "added": result.count(Action.ADDED),
@@ -73,36 +83,43 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'es' if noun.endswith('s') else 's'}"
 
 
-def _standard(result: ImportResult, stream: TextIO) -> None:
+@register("import", "standard")
+def _standard(result: ImportResult, stream: TextIO, color: bool) -> None:
+    for line in standard_lines(result):
+        stream.write(printable(line) + "\n")  # names, pointers and paths come from the source
+
+
+def standard_lines(result: ImportResult) -> Iterator[str]:
+    """Yield the standard report's lines, unescaped: conflicts, warnings, skipped, summary."""
+    from partnerkit.importers.merge import Action
+
+    written = _written()
     for item in result.events:
         if item.outcome.action is Action.CONFLICT:
-            stream.write(
+            yield (
                 f"conflict: {item.event.name}: {item.outcome.detail} "
-                "(left alone; pass --overwrite to replace it)\n"
+                "(left alone; pass --overwrite to replace it)"
             )
     for item in result.events:
-        if item.outcome.action not in _WRITTEN:
+        if item.outcome.action not in written:
             continue
         for w in item.event.warnings:
-            stream.write(f"{w.kind.value}: {item.event.name}: {w.pointer}: {w.message}\n")
+            yield f"{w.kind.value}: {item.event.name}: {w.pointer}: {w.message}"
     older = 0
     for skipped in result.skipped:
         if skipped.older_version:
             older += 1
             continue
-        stream.write(f"skipped: {skipped.origin}: {skipped.reason}\n")
+        yield f"skipped: {skipped.origin}: {skipped.reason}"
     if older:
         versions = "version" if older == 1 else "versions"
-        stream.write(
-            f"skipped: {older} older schema {versions} (the newest of each was imported)\n"
-        )
-    stream.write(summary_line(result) + "\n")
+        yield f"skipped: {older} older schema {versions} (the newest of each was imported)"
+    yield summary_line(result)
 
 
-def _json(result: ImportResult, stream: TextIO) -> None:
-    document: dict[str, Any] = {
-        "version": JSON_FORMAT_VERSION,
-        "tool": {"name": "partnerkit", "version": __version__},
+@register("import", "json")
+def _json(result: ImportResult, stream: TextIO, color: bool) -> None:
+    body: dict[str, Any] = {
         "format": result.options.format,
         "source": str(result.options.source),
         "target": str(result.target) if result.target else None,
@@ -123,17 +140,4 @@ def _json(result: ImportResult, stream: TextIO) -> None:
         ],
         "skipped": [s.to_dict() for s in result.skipped],
     }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
-
-
-REPORTERS: dict[str, Callable[[ImportResult, TextIO], None]] = {
-    "standard": _standard,
-    "json": _json,
-}
-"""Reporter by ``--format`` name."""
-
-
-def report(result: ImportResult, fmt: str, stream: TextIO) -> None:
-    """Write ``result`` to ``stream`` in format ``fmt`` (a key of :data:`REPORTERS`)."""
-    REPORTERS[fmt](result, stream)
+    write_json(body, stream)

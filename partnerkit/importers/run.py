@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from partnerkit.errors import ExitCode, InputError, UsageError
 from partnerkit.importers.mapping import map_event
@@ -57,6 +58,9 @@ class EventResult:
 @dataclass
 class ImportResult:
     """The outcome of one import, for the reporters."""
+
+    kind: ClassVar[str] = "import"
+    """The reporters that print it: :mod:`partnerkit.importers.report`."""
 
     options: ImportOptions
     events: list[EventResult] = field(default_factory=list)

@@ -17,53 +17,22 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from partnerkit.contract.document import Document
 from partnerkit.contract.loader import load_document
-from partnerkit.errors import ExitCode, InputError
+from partnerkit.errors import InputError
 from partnerkit.linting.base import Rule
 from partnerkit.linting.config import LintConfig, RuleSetting
 from partnerkit.linting.discovery import CONFIG_FILENAME
-from partnerkit.problem import Level, Problem, json_pointer
+from partnerkit.linting.result import FileResult, LintResult
+from partnerkit.problem import Problem, json_pointer
 
 CONTRACT_SUFFIXES = (".yaml", ".yml")
 
 ConfigFor = Callable[[Path], LintConfig]
 """The configuration that applies to a contract file."""
-
-
-@dataclass
-class FileResult:
-    """Problems found in one file."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class LintResult:
-    """The outcome of one lint run."""
-
-    files: list[FileResult] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[Problem]:
-        """Every problem, in file then position order."""
-        return [p for f in self.files for p in f.problems]
-
-    def count(self, level: Level) -> int:
-        """Return the number of problems at ``level``."""
-        return sum(1 for p in self.problems if p.level is level)
-
-    def exit_code(self, *, strict: bool = False) -> ExitCode:
-        """1 if any error (or, with ``strict``, any warning) was found, else 0."""
-        worst = Level.WARNING if strict else Level.ERROR
-        if any(p.level.rank >= worst.rank for p in self.problems):
-            return ExitCode.FINDINGS
-        return ExitCode.OK
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
