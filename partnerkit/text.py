@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 CUTOFF = 0.6
 """Similarity (0..1, :func:`difflib.get_close_matches`) a suggestion needs by default."""
@@ -31,6 +31,11 @@ def did_you_mean(value: Any, known: Iterable[Any], *, cutoff: float = CUTOFF) ->
     """Return ``did you mean 'x'?`` for the closest of ``known``, if one is close enough."""
     close = closest(value, known, cutoff=cutoff)
     return f"did you mean {close!r}?" if close is not None else None
+
+
+def is_number(value: Any) -> TypeGuard[int | float]:
+    """Tell whether ``value`` is a JSON number: an int or float, never a bool (YAML ``true``)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def json_type(value: Any) -> str:

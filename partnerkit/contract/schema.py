@@ -18,6 +18,7 @@ from typing import Any
 
 from partnerkit.contract.document import Document
 from partnerkit.problem import JsonPath, Problem, dotted
+from partnerkit.text import is_number, yaml_type
 
 SCHEMA_PATH = Path(__file__).with_name("contract.schema.json")
 RULE_ID = "schema"
@@ -155,7 +156,7 @@ def _problems(doc: Document, error: SchemaError) -> Iterator[Problem]:
         message = f"invalid key {value!r} in {where}: {_describe(error)}"
         yield doc.problem(RULE_ID, message, (*path, value), at_key=True)
         return
-    if keyword == "type" and _is_number(value) and schema == contract_schema()["$defs"]["semver"]:
+    if keyword == "type" and is_number(value) and schema == contract_schema()["$defs"]["semver"]:
         yield doc.problem(RULE_ID, f"{where}: {_unquoted_version(doc, path, value)}", path)
         return
     yield doc.problem(RULE_ID, f"{where}: {_describe(error)}", path)
@@ -183,10 +184,6 @@ def _unquoted_version(doc: Document, path: JsonPath, value: float | int) -> str:
         fixed = ".".join(str(int(part or 0)) for part in parts.groups())
         fix = f'write it as "{fixed}" (quoted, so that YAML reads it as text)'
     return f"{written} is a number, not a semantic version; {fix}"
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _misspelled(name: str, unknown: list[str]) -> bool:
@@ -230,7 +227,7 @@ def _describe(error: SchemaError) -> str:
     shown = _short(value)
     if keyword == "type":
         names = expected if isinstance(expected, list) else [expected]
-        got = "null (an empty value)" if value is None else f"{_json_type(value)} {shown}"
+        got = "null (an empty value)" if value is None else f"{yaml_type(value)} {shown}"
         return f"expected {' or '.join(map(str, names))}, got {got}"
     if keyword == "enum" and isinstance(expected, list):
         return f"{shown} is not one of: {', '.join(_short(v) for v in expected)}"
@@ -253,22 +250,6 @@ def _describe(error: SchemaError) -> str:
     if keyword == "false":
         return "no value is allowed here"
     return error.message
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "sequence"
-    return "mapping"
 
 
 def _short(value: Any, limit: int = 40) -> str:

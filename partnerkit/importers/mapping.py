@@ -25,6 +25,7 @@ from typing import Any
 from partnerkit.importers import pii
 from partnerkit.importers.model import ImportWarning, WarningKind
 from partnerkit.importers.resolve import META, Resolver, ptr
+from partnerkit.text import is_number
 
 JSON_TYPES = ("string", "number", "integer", "boolean", "object", "array", "null")
 FORMAT_ALIASES = {"ip-address": "ipv4", "host-name": "hostname"}
@@ -121,10 +122,6 @@ def map_property(
 def _preview(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _is_scalar(value: Any) -> bool:
@@ -292,7 +289,7 @@ class _Mapper:
         for key in _LENGTHS:
             if key in s:
                 value = s[key]
-                if _is_number(value) and value >= 0 and float(value).is_integer():
+                if is_number(value) and value >= 0 and float(value).is_integer():
                     out[key] = int(value)
                 else:
                     self.warn(ptr(pointer, key), f"{key} {_preview(value)} is not a count")
@@ -346,7 +343,7 @@ class _Mapper:
         for key, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
             bound = s.get(key)
             flag = s.get(exclusive)
-            if key in s and not _is_number(bound):
+            if key in s and not is_number(bound):
                 self.warn(ptr(pointer, key), f"{key} {_preview(bound)} is not a number")
                 bound = None
             if isinstance(flag, bool):  # draft-04: a flag on minimum/maximum
@@ -355,7 +352,7 @@ class _Mapper:
             else:
                 if bound is not None:
                     out[key] = bound
-                if _is_number(flag):
+                if is_number(flag):
                     out[exclusive] = flag
                 elif flag is not None:
                     self.warn(

@@ -90,8 +90,6 @@ class Rule:
     """Allowed values of an option (``OPTION_CHOICES``); options not listed take any value."""
     default_enabled: bool = True
     """False if the rule runs only when enabled in the configuration (``DEFAULT_ENABLED``)."""
-    typed: bool = False
-    """TEMPORARY, while rules move to the typed model: True if ``check`` takes the model."""
 
     def __post_init__(self) -> None:
         """Refuse options without a type, defaults of the wrong type, choices for no option."""
@@ -146,5 +144,4 @@ class Rule:
             types=types,
             choices={k: list(v) for k, v in getattr(module, "OPTION_CHOICES", {}).items()},
             default_enabled=bool(getattr(module, "DEFAULT_ENABLED", True)),
-            typed=bool(getattr(module, "TYPED", False)),
         )

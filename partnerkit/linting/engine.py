@@ -18,7 +18,6 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from partnerkit.contract.document import Document
 from partnerkit.contract.loader import load_document
@@ -132,8 +131,7 @@ SUPPRESSIBLE_CORE = frozenset({"schema"})
 def run_rule(doc: Document, rule: Rule, setting: RuleSetting) -> list[Problem]:
     """Run one rule over one document's model and locate its findings."""
     problems = []
-    contract: Any = doc.contract if rule.typed else _legacy_view(doc)
-    for finding in rule.check(contract, setting.options):
+    for finding in rule.check(doc.contract, setting.options):
         line, column = doc.locate(finding.path, at_key=finding.at_key)
         level = finding.level or setting.level
         pointer = json_pointer(finding.path)
@@ -170,16 +168,6 @@ def lint_paths(
         doc = load_document(path, shown)
         result.files.append(FileResult(shown, lint_document(doc, file_config)))
     return result
-
-
-def _legacy_view(doc: Document) -> Any:
-    """TEMPORARY: the raw-data view that rules not yet on the typed model read."""
-    from partnerkit.contract._legacy import Contract as Legacy
-
-    view = doc.__dict__.get("_legacy")
-    if view is None:
-        view = doc.__dict__["_legacy"] = Legacy(doc.data, doc.contract)
-    return view
 
 
 __all__ = [

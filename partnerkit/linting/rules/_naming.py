@@ -11,19 +11,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from partnerkit.contract._legacy import Contract, sequence
+from partnerkit.contract.vocab import Case
 
-CASES = ("snake_case", "camelCase", "PascalCase", "title_case", "kebab-case")
-"""The naming cases, in the order that breaks ties for ``consistent``."""
+CASES: tuple[str, ...] = tuple(case.value for case in Case if case is not Case.CONSISTENT)
+"""The naming cases (:class:`~partnerkit.contract.vocab.Case`), in the order that breaks ties
+for ``consistent``."""
 
-CONSISTENT = "consistent"
+CONSISTENT: str = Case.CONSISTENT.value
 CASE_CHOICES = ["conventions", *CASES, CONSISTENT]
 """Choices of a ``case`` option: ``conventions`` defers to ``events.conventions``."""
-
-DEFAULT_RESERVED_PREFIXES = ("$", "_")
-"""``events.conventions.reserved_prefixes`` when the contract does not say."""
 
 _MINOR_WORDS = "a an and as at but by for from in into of on or per the to via vs with"
 MINOR_WORDS = frozenset(_MINOR_WORDS.split())
@@ -97,28 +95,6 @@ def majority_case(names: Iterable[str]) -> str | None:
     return max(CASES, key=lambda case: (counts[case], -CASES.index(case)))
 
 
-def configured_case(option: Any, convention: Any) -> str:
-    """Return the case to enforce: the ``case`` option, else the convention, else consistent."""
-    if isinstance(option, str) and option in (*CASES, CONSISTENT):
-        return option
-    if isinstance(convention, str) and convention in (*CASES, CONSISTENT):
-        return convention
-    return CONSISTENT
-
-
-def strings(value: Any) -> list[str]:
-    """Return the strings in a list option or convention (anything else is ignored)."""
-    return [item for item in sequence(value) if isinstance(item, str) and item]
-
-
-def reserved_prefixes(contract: Contract) -> list[str]:
-    """Return ``events.conventions.reserved_prefixes``, defaulting to ``$`` and ``_``."""
-    conventions = contract.conventions
-    if "reserved_prefixes" in conventions:
-        return strings(conventions["reserved_prefixes"])
-    return list(DEFAULT_RESERVED_PREFIXES)
-
-
 def reserved_prefix(name: str, prefixes: Iterable[str]) -> str | None:
     """Return the longest of ``prefixes`` that ``name`` starts with, or ``None``."""
     found = [p for p in prefixes if name.startswith(p)]
@@ -133,7 +109,7 @@ def contains_words(words: list[str], phrase: list[str]) -> bool:
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
-# --- for rules on the typed model (partnerkit.contract.model) ------------------------------------
+# --- rule options ------------------------------------------------------------------------------
 # What a contract lists (actions, blocked words, reserved prefixes ...) the builder has already
 # read, defaults applied (``Contract.conventions``); these read what rule options say.
 

@@ -37,7 +37,6 @@ from partnerkit.problem import Level
 ID = "array-items"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -72,7 +72,6 @@ from partnerkit.problem import JsonPath, Level
 ID = "attribution-events"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 EventRef = tuple[JsonPath, str, str]
 """Where an event is named, the event, and what it is to attribution (``touchpoint``...)."""

@@ -49,7 +49,6 @@ from partnerkit.problem import Level
 ID = "attribution-model"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"tolerance": 1e-9}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -49,7 +49,6 @@ from partnerkit.problem import Level
 ID = "date-order"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 class _Order(Enum):

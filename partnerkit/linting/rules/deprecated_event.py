@@ -40,7 +40,6 @@ from partnerkit.problem import Level
 ID = "deprecated-event"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"require_replacement": True}
-TYPED = True
 
 _RETIREMENT_KEYS = ("sunset", "replaced_by")
 """The keys only a deprecated event may have."""

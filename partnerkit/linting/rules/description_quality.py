@@ -38,7 +38,6 @@ from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level
 
-TYPED = True
 ID = "description-quality"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"min_words": 2}

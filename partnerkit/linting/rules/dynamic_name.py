@@ -47,7 +47,6 @@ from partnerkit.linting.base import Finding, OptionKind
 from partnerkit.linting.rules._naming import nonempty_strings
 from partnerkit.problem import JsonPath, Level
 
-TYPED = True
 ID = "dynamic-name"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"allow": []}

@@ -37,14 +37,13 @@ from typing import Any
 from partnerkit.contract.model import Contract
 from partnerkit.contract.vocab import JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import show_types, value_key
+from partnerkit.linting.rules._properties import show_types, value_key
 from partnerkit.problem import Level
 from partnerkit.text import a_json_type, json_type
 
 ID = "enum-values"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -35,7 +35,6 @@ from partnerkit.problem import Level
 ID = "escalation-order"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

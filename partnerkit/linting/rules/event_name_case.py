@@ -53,7 +53,6 @@ from partnerkit.linting.rules._naming import (
 )
 from partnerkit.problem import Level
 
-TYPED = True
 ID = "event-name-case"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"case": "conventions"}

@@ -55,7 +55,6 @@ from partnerkit.linting.rules._naming import (
 from partnerkit.problem import Level
 from partnerkit.text import did_you_mean
 
-TYPED = True
 ID = "event-name-structure"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"structure": "conventions", "actions": [], "blocked_words": []}

@@ -48,7 +48,6 @@ from partnerkit.problem import Level
 ID = "experiment-design"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _DATED = (ExperimentStatus.RUNNING, ExperimentStatus.CONCLUDED)
 """Statuses in which an experiment has (at least) started, so its dates are known."""

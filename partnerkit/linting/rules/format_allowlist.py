@@ -43,7 +43,6 @@ ID = "format-allowlist"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"extra_formats": []}
 OPTION_TYPES: dict[str, OptionKind] = {"extra_formats": OptionKind.STRINGS}
-TYPED = True
 
 STANDARD_FORMATS = (
     "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname",

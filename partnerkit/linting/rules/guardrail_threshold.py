@@ -31,7 +31,6 @@ from partnerkit.problem import Level
 ID = "guardrail-threshold"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -85,7 +85,6 @@ OPTIONS: dict[str, Any] = {
         "ltv",
     ],
 }
-TYPED = True
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _WORD = re.compile(r"[a-z0-9]+")

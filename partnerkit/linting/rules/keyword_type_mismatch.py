@@ -37,13 +37,12 @@ from typing import Any
 from partnerkit.contract.model import Contract
 from partnerkit.contract.vocab import NUMERIC_TYPES, JsonType
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import show_types
+from partnerkit.linting.rules._properties import show_types
 from partnerkit.problem import Level
 
 ID = "keyword-type-mismatch"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _STRING, _NUMBER = frozenset({JsonType.STRING}), NUMERIC_TYPES
 _ARRAY, _OBJECT = frozenset({JsonType.ARRAY}), frozenset({JsonType.OBJECT})

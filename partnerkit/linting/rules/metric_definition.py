@@ -66,7 +66,6 @@ from partnerkit.problem import Level
 ID = "metric-definition"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"ratio_units": ["ratio", "percent"]}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

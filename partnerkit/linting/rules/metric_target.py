@@ -36,7 +36,6 @@ from partnerkit.problem import Level
 ID = "metric-target"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _GOOD_SIDE = {Direction.INCREASE: "above", Direction.DECREASE: "below"}
 """Where a target lies relative to the baseline, for each direction."""

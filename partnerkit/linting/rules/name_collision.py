@@ -37,7 +37,6 @@ from partnerkit.linting.base import Finding
 from partnerkit.linting.rules._naming import normalize
 from partnerkit.problem import JsonPath, Level
 
-TYPED = True
 ID = "name-collision"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}

@@ -35,7 +35,6 @@ from partnerkit.problem import Level
 ID = "party-contact"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _FIX = "add one under contacts as 'role: {name: …, email: …}'"
 

@@ -52,7 +52,6 @@ ID = "party-in-decisions"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"scope": "some-area"}
 OPTION_CHOICES: dict[str, list[Any]] = {"scope": ["some-area", "every-area"]}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

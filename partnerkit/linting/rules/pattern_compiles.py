@@ -49,7 +49,6 @@ from partnerkit.problem import Level
 ID = "pattern-compiles"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _CLASS = r"\[\^?\]?(?:\\.|[^\]\\])*\]"
 """A character class, skipped whole when scanning for Python-only syntax."""

@@ -38,7 +38,6 @@ from partnerkit.problem import Level
 ID = "pii-declared"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _FIX = "add pii: none, direct, indirect or sensitive"
 

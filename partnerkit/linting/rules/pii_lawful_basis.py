@@ -62,7 +62,6 @@ from partnerkit.problem import Level
 ID = "pii-lawful-basis"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 Grants = dict[tuple[str, str], list[AccessGrant]]
 """``(party, event or "*")`` -> the grants giving it, in the order written."""

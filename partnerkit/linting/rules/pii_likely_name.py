@@ -50,7 +50,6 @@ ID = "pii-likely-name"
 LEVEL = Level.WARNING
 OPTIONS: dict[str, Any] = {"extra_patterns": []}
 OPTION_TYPES: dict[str, OptionKind] = {"extra_patterns": OptionKind.STRINGS}
-TYPED = True
 
 _NOT_JUDGED = frozenset({JsonType.BOOLEAN, JsonType.NULL})
 """A property of no other types is a flag (``has_email``), never the personal datum itself."""

@@ -38,7 +38,6 @@ from partnerkit.problem import Level
 ID = "pilot-scope"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

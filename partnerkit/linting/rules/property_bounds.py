@@ -39,7 +39,6 @@ from partnerkit.problem import Level
 ID = "property-bounds"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 _RANGES = (
     # (lower, upper, empty when lower == upper): one finding per group at most

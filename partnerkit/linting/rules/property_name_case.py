@@ -66,7 +66,6 @@ from partnerkit.linting.rules._naming import (
 )
 from partnerkit.problem import Level
 
-TYPED = True
 ID = "property-name-case"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"case": "conventions", "max_length": 64, "warehouse_safe": True}

@@ -46,7 +46,6 @@ OPTION_CHOICES: dict[str, list[Any]] = {
     "statuses": [status.value for status in Status],
     "cadences": [cadence.value for cadence in Cadence],
 }
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -44,7 +44,6 @@ from partnerkit.problem import Level
 ID = "raci"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"separate_accountable": False}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -43,7 +43,6 @@ from partnerkit.text import did_you_mean
 ID = "required-exists"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

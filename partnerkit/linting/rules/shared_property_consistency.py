@@ -52,14 +52,13 @@ from typing import Any
 from partnerkit.contract.model import Contract
 from partnerkit.contract.properties import Schema, SchemaNode
 from partnerkit.linting.base import Finding
-from partnerkit.linting.rules._property_schemas import value_key
+from partnerkit.linting.rules._properties import value_key
 from partnerkit.problem import Level
 
 ID = "shared-property-consistency"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {"enums": "nested"}
 OPTION_CHOICES: dict[str, list[Any]] = {"enums": ["nested", "equal"]}
-TYPED = True
 
 FIELDS = ("type", "format", "unit", "pii")
 """Compared as values; ``enum`` is compared as a set of values."""

@@ -43,7 +43,6 @@ ID = "unbounded-property"
 LEVEL = Level.WARNING
 DEFAULT_ENABLED = False
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 STRING_BOUNDS = ("maxLength", "enum", "format", "pattern", "const")
 NUMBER_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum", "const")

@@ -36,7 +36,6 @@ from partnerkit.text import did_you_mean
 ID = "unresolved-reference"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -52,7 +52,6 @@ from partnerkit.problem import Level
 ID = "unused-definition"
 LEVEL = Level.INFO
 OPTIONS: dict[str, Any] = {"untested_hypotheses": False}
-TYPED = True
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -34,7 +34,6 @@ from partnerkit.problem import JsonPath, Level
 ID = "version-semver"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
-TYPED = True
 
 SEMVER = re.compile(
     r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
