@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 
+from partnerkit.contract._record import field, record
 from partnerkit.contract.properties import NameRef, Number, SchemaNode, payload, walk
 from partnerkit.contract.refs import Reference
 from partnerkit.contract.vocab import (
@@ -53,7 +53,7 @@ Locate = Callable[..., tuple[int, int]]
 """``locate(path, *, at_key=False) -> (line, column)``, as :meth:`Document.locate`."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Node:
     """What every model object has: where it is, and which keys were written there."""
 
@@ -76,7 +76,7 @@ class Node:
         return str(self.path[-1]) if self.path else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(kw_only=False)
 class PartyRef:
     """A reference to a party or to one of its contacts: ``party`` or ``party/role``."""
 
@@ -98,7 +98,7 @@ class PartyRef:
 # --- header and parties ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Header(Node):
     """The header keys at the top level of the contract."""
 
@@ -114,7 +114,7 @@ class Header(Node):
     description: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Contact(Node):
     """One contact of a party, keyed by role slug."""
 
@@ -124,7 +124,7 @@ class Contact(Node):
     title: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Party(Node):
     """A party to the agreement."""
 
@@ -138,7 +138,7 @@ class Party(Node):
 # --- objective ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Hypothesis(Node):
     """A testable hypothesis of the objective."""
 
@@ -148,7 +148,7 @@ class Hypothesis(Node):
     horizon_days: int | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Pilot(Node):
     """Scope and timeline of a pilot."""
 
@@ -158,7 +158,7 @@ class Pilot(Node):
     success_criteria: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Objective(Node):
     """The shared objective, its hypotheses and pilot."""
 
@@ -171,7 +171,7 @@ class Objective(Node):
 # --- metrics -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Filter(Node):
     """One ``where`` entry: the property (the key) and the values it may equal.
 
@@ -188,7 +188,7 @@ class Filter(Node):
         return (*self.path, index) if self.listed else self.path
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class MetricDefinition(Node):
     """A computable metric definition (see :data:`partnerkit.contract.vocab.AGGREGATES`)."""
 
@@ -214,7 +214,7 @@ class MetricDefinition(Node):
         return [d.event for d in self.walk() if d.event is not None]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Metric(Node):
     """A leading or lagging indicator, or a guardrail."""
 
@@ -233,7 +233,7 @@ class Metric(Node):
 # --- events ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Conventions(Node):
     """Naming conventions of the catalog, defaults applied."""
 
@@ -246,7 +246,7 @@ class Conventions(Node):
     reserved_prefixes: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Event(Node):
     """One event of the shared catalog."""
 
@@ -285,7 +285,7 @@ class Event(Node):
         return [c for c in self.consumers if c.party and c.party != owner]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Events(Node):
     """The ``events`` section: conventions, shared definitions and the catalog."""
 
@@ -297,7 +297,7 @@ class Events(Node):
 # --- data sharing ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Delivery(Node):
     """How and how often data is delivered."""
 
@@ -308,7 +308,7 @@ class Delivery(Node):
     endpoint: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Consent(Node):
     """Whether end-user consent is needed before events about them are shared."""
 
@@ -316,7 +316,7 @@ class Consent(Node):
     mechanism: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class AccessGrant(Node):
     """Who may access which events, for what purpose.
 
@@ -339,7 +339,7 @@ WILDCARD_EVENTS = "*"
 """``data_sharing.access.*.events`` may grant every event with ``"*"``."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Audit(Node):
     """Where access to shared data is logged and who answers for it."""
 
@@ -348,7 +348,7 @@ class Audit(Node):
     contact: PartyRef | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DataSharing(Node):
     """How data moves between the parties, and under which legal conditions."""
 
@@ -363,7 +363,7 @@ class DataSharing(Node):
 # --- attribution -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Conversion(Node):
     """The conversion whose credit is split."""
 
@@ -372,7 +372,7 @@ class Conversion(Node):
     currency: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Touchpoints(Node):
     """Which events are touches, and how a touch names its partner and channel."""
 
@@ -388,7 +388,7 @@ class Touchpoints(Node):
     channel_property: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Parameters(Node):
     """The attribution model's parameters (see :data:`vocab.ATTRIBUTION_PARAMETERS`)."""
 
@@ -403,7 +403,7 @@ class Parameters(Node):
     order: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Rounding(Node):
     """How credited money is rounded, defaults applied."""
 
@@ -411,7 +411,7 @@ class Rounding(Node):
     method: RoundingMethod
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Attribution(Node):
     """How credit for a conversion is split between the partners."""
 
@@ -430,7 +430,7 @@ class Attribution(Node):
 # --- experiments, decisions, reviews, change policy, incentives ---------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Success(Node):
     """An experiment's predefined success threshold."""
 
@@ -439,7 +439,7 @@ class Success(Node):
     confidence: Number
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Experiment(Node):
     """A pre-registered experiment."""
 
@@ -456,7 +456,7 @@ class Experiment(Node):
     status: ExperimentStatus
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DecisionArea(Node):
     """One decision area: its RACI, approval rule and notice period."""
 
@@ -476,7 +476,7 @@ class DecisionArea(Node):
         return {r.party for r in [*refs, *self.consulted, *self.informed]}
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class EscalationRung(Node):
     """One rung of the escalation ladder (``path`` ends with its index)."""
 
@@ -491,7 +491,7 @@ class EscalationRung(Node):
         return int(self.path[-1])
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DecisionRights(Node):
     """Who decides what, and how a disagreement climbs."""
 
@@ -500,7 +500,7 @@ class DecisionRights(Node):
     conflict_resolution: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Review(Node):
     """A recurring meeting."""
 
@@ -515,7 +515,7 @@ class Review(Node):
     carry_action_items: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Acknowledgement(Node):
     """A waiver of one breaking change."""
 
@@ -528,7 +528,7 @@ class Acknowledgement(Node):
     date: dt.date | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class ChangePolicy(Node):
     """How the agreement may change; present, with its defaults, even when not written."""
 
@@ -538,7 +538,7 @@ class ChangePolicy(Node):
     acknowledged_changes: Mapping[str, Acknowledgement]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Incentive(Node):
     """Which party is rewarded on which metric."""
 
@@ -556,7 +556,7 @@ def nowhere(path: JsonPath, *, at_key: bool = False) -> tuple[int, int]:
     return (1, 1)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Contract(Node):
     """One contract, typed. ``written`` holds its top-level keys."""
 

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
+from partnerkit.contract._record import field, fields, record
 from partnerkit.contract.vocab import Handling, PiiClass
 from partnerkit.problem import JsonPath
 
@@ -35,7 +35,7 @@ Number = int | float
 """A JSON number (never a bool)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(kw_only=False)
 class NameRef:
     """A name written in a list (``required``, an event list ...), with where it is written."""
 
@@ -43,7 +43,7 @@ class NameRef:
     name: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Schema:
     """The keywords of one property schema, typed.
 
@@ -91,7 +91,7 @@ class Schema:
 
     def writes(self, *keys: str) -> bool:
         """Tell whether any of ``keys`` is written."""
-        return any(key in self.written for key in keys)
+        return not self.written.isdisjoint(keys)
 
     @property
     def personal(self) -> PiiClass | None:
@@ -154,7 +154,7 @@ def overlay(base: Schema | None, top: Schema) -> Schema:
     return Schema(written=written, ref=None, **values)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class SchemaNode:
     """One written property schema at its path: as declared, and in effect."""
 
@@ -178,7 +178,7 @@ class SchemaNode:
         target = self.definitions.get(self.declared.ref) if self.declared.ref else None
         return overlay(target.declared if target is not None else None, self.declared)
 
-    @property
+    @cached_property
     def broken_ref(self) -> bool:
         """``ref`` names no definition (or is not a string): keys it would supply are unknown."""
         if "ref" not in self.declared.written:
@@ -205,7 +205,8 @@ class SchemaNode:
 
         It does when there is no ``ref``, or when one of ``keys`` is written beside it.
         """
-        return "ref" not in self.declared.written or self.declared.writes(*keys)
+        written = self.declared.written
+        return "ref" not in written or not written.isdisjoint(keys)
 
     def at(self, key: str) -> JsonPath:
         """Path of ``key`` as written here, or of the ``ref`` through which it is inherited."""

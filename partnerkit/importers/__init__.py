@@ -9,24 +9,26 @@ so is placing events in a contract (:mod:`partnerkit.importers.merge`);
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 
 from partnerkit.errors import UsageError
-from partnerkit.importers import iglu, jsonschema, rudderstack, segment
 
-FORMATS: dict[str, ModuleType] = {
-    "iglu": iglu,
-    "jsonschema": jsonschema,
-    "rudderstack": rudderstack,
-    "segment": segment,
+FORMATS: dict[str, str] = {
+    "iglu": "partnerkit.importers.iglu",
+    "jsonschema": "partnerkit.importers.jsonschema",
+    "rudderstack": "partnerkit.importers.rudderstack",
+    "segment": "partnerkit.importers.segment",
 }
-"""Source format name -> reader module."""
+"""Source format name -> reader module, imported when asked for (``partnerkit lint`` loads this
+package for the import command's report formats, and needs none of the readers)."""
 
 
 def get(name: str) -> ModuleType:
     """Return the reader for format ``name`` or raise :class:`UsageError` naming the formats."""
     try:
-        return FORMATS[name.lower()]
+        module = FORMATS[name.lower()]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
         raise UsageError(f"unknown import format {name!r}; choose one of: {known}") from None
+    return importlib.import_module(module)

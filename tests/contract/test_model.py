@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from partnerkit.contract import vocab
+from partnerkit.contract._record import fields
 from partnerkit.contract.build import build
 from partnerkit.contract.loader import load_document, parse_document
 from partnerkit.contract.model import Contract

@@ -36,7 +36,7 @@ def catalog(path: Path) -> dict[str, Any]:
 
 def test_registry_lists_every_format_and_rejects_others() -> None:
     assert sorted(importers.FORMATS) == ["iglu", "jsonschema", "rudderstack", "segment"]
-    for module in importers.FORMATS.values():
+    for module in map(importers.get, importers.FORMATS):
         assert module.SUMMARY and callable(module.read)
     with pytest.raises(UsageError, match="unknown import format 'avro'; choose one of"):
         importers.get("avro")
