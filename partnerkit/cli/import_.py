@@ -22,9 +22,9 @@ FORMAT is one of: jsonschema (a schema file or a directory of them), iglu (an Ig
 schemas/ directory; the latest SchemaVer of each schema), segment (a tracking plan export,
 JSON), rudderstack (a Rudder CLI tracking plan, YAML file or directory).
 
-With --into, events are added to an existing contract in place: comments and the order of
-everything else are kept, events already there with the same definition are left alone, and
-events that differ are reported as conflicts (exit 1) unless --overwrite. With -o, a new
+With --into, events are added to an existing contract in place: every line the import does not
+touch stays byte for byte as it was, events already there with the same definition are left
+alone, and events that differ are reported as conflicts (exit 1) unless --overwrite. With -o, a new
 minimal contract is written around the events (placeholder parties to fill in).
 
 Everything the contract cannot express (oneOf, multipleOf, $ref to other files, ...) is reported

@@ -25,11 +25,14 @@ def require(path: Path) -> Path:
     return path
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 source file."""
+def read_text(path: Path, *, exact: bool = False) -> str:
+    """Read a UTF-8 file; ``exact`` keeps its line ends and byte-order mark as they are."""
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
             raise InputError(f"{path}: larger than {MAX_SOURCE_BYTES:,} bytes; refusing to read")
+        if exact:
+            with path.open(encoding="utf-8", newline="") as handle:
+                return handle.read()
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None

@@ -114,6 +114,11 @@ def standard_lines(result: ImportResult) -> Iterator[str]:
     if older:
         versions = "version" if older == 1 else "versions"
         yield f"skipped: {older} older schema {versions} (the newest of each was imported)"
+    if not result.layout_kept:
+        yield (
+            f"note: {result.target}: the lines around the edit could not be kept as they were, so "
+            "the whole file was laid out anew (comments and key order kept); review the diff"
+        )
     yield summary_line(result)
 
 
@@ -126,6 +131,7 @@ def _json(result: ImportResult, stream: TextIO, color: bool) -> None:
         "owner": result.owner,
         "dry_run": result.options.dry_run,
         "written": result.written,
+        "layout_kept": result.layout_kept,
         "summary": summary(result),
         "events": [
             {

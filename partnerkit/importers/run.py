@@ -68,6 +68,8 @@ class ImportResult:
     target: Path | None = None
     owner: str = ""
     written: bool = False
+    layout_kept: bool = True
+    """False when ``--into`` had to lay the whole file out anew (see partnerkit.contract.writer)."""
 
     def count(self, action: Action) -> int:
         """Return the number of events that got ``action``."""
@@ -130,13 +132,14 @@ def _merge(options: ImportOptions, events: list[ImportedEvent], result: ImportRe
     from partnerkit.importers.reading import read_text
 
     assert options.into is not None
-    text = read_text(options.into)
+    text = read_text(options.into, exact=True)
     merged: Merged = merge_into(
         text, events, owner=options.owner, overwrite=options.overwrite, display=str(options.into)
     )
     result.target = options.into
     result.owner = merged.owner
     result.events = [EventResult(e, o) for e, o in zip(events, merged.outcomes, strict=True)]
+    result.layout_kept = merged.spliced
     if merged.changed and not options.dry_run:
         write_text_atomic(options.into, merged.text, force=True)
         result.written = True

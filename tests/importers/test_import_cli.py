@@ -66,6 +66,7 @@ def test_json_report(tmp_path: Path) -> None:
     report = json.loads(run.stdout)
     assert report["version"] == 1
     assert report["dry_run"] is True and report["written"] is False
+    assert report["layout_kept"] is True
     assert report["summary"] == {
         "events": 2,
         "added": 2,
@@ -129,3 +130,29 @@ def test_help_explains_with_examples(tmp_path: Path) -> None:
     assert run.returncode == 0
     assert "partnerkit import iglu" in run.stdout
     assert "--overwrite" in run.stdout and "--schema-version" in run.stdout
+
+
+def test_import_into_keeps_every_untouched_byte_of_a_crlf_contract(tmp_path: Path) -> None:
+    """Multi-line flow sequences, CRLF line ends and the byte-order mark survive ``--into``."""
+    shipped = (FIXTURES.parents[2] / "contracts" / "acme-globex.yaml").read_bytes()
+    original = b"\xef\xbb\xbf" + shipped.replace(b"\n", b"\r\n")
+    assert b"failed,\r\n      completed" in original  # events.conventions.actions spans lines
+    target = tmp_path / "contract.yaml"
+    target.write_bytes(original)
+    source = str(FIXTURES / "iglu" / "schemas")
+    run = cli("import", "iglu", source, "--into", "contract.yaml", "--owner", "acme", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    after = target.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf")
+    before_lines, after_lines = original.split(b"\r\n"), after.split(b"\r\n")
+    assert b"\n" not in b"".join(after_lines)  # every line end is still CRLF
+    added = len(after_lines) - len(before_lines)
+    assert added > 10
+    # the new events form one block; every other line is the original's, byte for byte
+    start = next(
+        i for i, (a, b) in enumerate(zip(before_lines, after_lines, strict=False)) if a != b
+    )
+    assert after_lines[:start] + after_lines[start + added :] == before_lines
+    assert after_lines[start].startswith(b"    ")  # inside events.catalog
+    lint = cli("lint", "contract.yaml", cwd=tmp_path)
+    assert "[syntax]" not in lint.stdout and "[schema]" not in lint.stdout, lint.stdout

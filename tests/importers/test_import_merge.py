@@ -11,8 +11,9 @@ import pytest
 
 from partnerkit.contract.loader import parse_document
 from partnerkit.contract.schema import validate
+from partnerkit.contract.writer import guess_indent
 from partnerkit.errors import InputError, UsageError
-from partnerkit.importers.merge import Action, guess_indent
+from partnerkit.importers.merge import Action
 from partnerkit.importers.run import ImportOptions, run_import
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -217,3 +218,18 @@ def test_new_contract_refuses_to_overwrite(tmp_path: Path) -> None:
 )
 def test_guess_indent(text: str, expected: tuple[int, int, int]) -> None:
     assert guess_indent(text) == expected
+
+
+def test_a_file_laid_out_anew_is_said_so(contract: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the line splice cannot be used, the report says the whole layout was rewritten."""
+    from partnerkit.contract import writer
+    from partnerkit.importers.report import standard_lines
+
+    monkeypatch.setattr(writer, "splice", lambda *_: None)
+    result = run_import(ImportOptions("iglu", IGLU, into=contract, owner="acme"))
+    assert result.written and not result.layout_kept
+    assert any(
+        line.startswith(f"note: {contract}: the lines around the edit could not be kept")
+        for line in standard_lines(result)
+    )
+    assert schema_errors(contract) == []
