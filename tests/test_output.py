@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import ast
 import io
 import json
 import os
@@ -34,6 +33,7 @@ from partnerkit.output import (
 )
 from partnerkit.problem import Level, Problem
 from tests.conftest import MINIMAL, ROOT, run_cli
+from tests.import_graph import imported_modules
 
 Write = Callable[[str, str], Path]
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text())
@@ -335,33 +335,8 @@ FORBIDDEN = ("partnerkit.linting", "partnerkit.importers", "partnerkit.cli", "pa
 ALLOWED = {"partnerkit", "partnerkit.errors", "partnerkit.problem", "partnerkit.text"}
 
 
-IMPORTERS = {"import_module", "__import__"}
-"""Calls that import a module named by a string."""
-
-
-def imported_modules(source: str) -> set[str]:
-    """Every module ``source`` imports, at the top, in functions or under TYPE_CHECKING."""
-    found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # relative to partnerkit/, where output.py is
-                base = ".".join(filter(None, ("partnerkit", node.module)))
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute | ast.Name)
-            and getattr(node.func, "attr", getattr(node.func, "id", "")) in IMPORTERS
-        ):
-            found.update(a.value for a in node.args if isinstance(a, ast.Constant))
-    return found
-
-
 def layering_offenders(source: str) -> list[str]:
-    modules = imported_modules(source)
+    modules = imported_modules(source, "partnerkit.output")
     forbidden = {m for m in modules if m.startswith(FORBIDDEN)}
     # names imported from an allowed module (from partnerkit import __version__) are not modules
     unknown = {

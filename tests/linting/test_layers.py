@@ -9,18 +9,13 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from graphlib import CycleError, TopologicalSorter
-from pathlib import Path
 from typing import Any
 
 from tests.conftest import ROOT
+from tests.import_graph import cycles, edges, module_name, package_sources
+from tests.import_graph import graph as module_graph
 
 LINTING = ROOT / "partnerkit" / "linting"
-
-
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def _node(module: str) -> str:
@@ -29,36 +24,19 @@ def _node(module: str) -> str:
     return rules if module.startswith(rules + ".") else module
 
 
-def _imports(path: Path) -> set[str]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return found
-
-
 def linting_graph() -> dict[str, set[str]]:
     """Module -> the partnerkit.linting modules it imports (at the top or inside functions)."""
-    paths = sorted(LINTING.rglob("*.py"))
-    modules = {_module_name(p) for p in paths}
-    graph: dict[str, set[str]] = {}
-    for path in paths:
-        here = _node(_module_name(path))
-        targets = {_node(m) for m in _imports(path) if m in modules} - {here}
-        graph.setdefault(here, set()).update(targets)
-    return graph
+    sources = package_sources(LINTING)
+    found = edges(sources, prefix="partnerkit.linting")
+    modules = map(module_name, sources)
+    return module_graph(found, _node, prefix="partnerkit.linting", modules=modules)
 
 
 def test_linting_modules_import_each_other_without_a_cycle() -> None:
     graph = linting_graph()
     assert "partnerkit.linting.discovery" in graph
-    try:
-        tuple(TopologicalSorter(graph).static_order())
-    except CycleError as exc:
-        raise AssertionError(f"import cycle: {' -> '.join(exc.args[1])}") from None
+    assert "partnerkit.linting.rules" in graph["partnerkit.linting.engine"]
+    assert cycles(graph) == []
 
 
 def test_settings_know_nothing_of_config_files() -> None:
