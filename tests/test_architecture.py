@@ -229,6 +229,33 @@ def test_the_table_keeps_what_the_project_requires() -> None:
     assert "partnerkit.importers.merge" not in LIBRARIES["ruamel"]
 
 
+RAW_READERS = (
+    "partnerkit.contract.loader",
+    "partnerkit.contract.document",
+    "partnerkit.contract.build",
+)
+"""Modules that hold or read a contract's raw data: the rules read the typed model instead."""
+
+
+def test_rules_read_only_the_typed_model() -> None:
+    """No rule module imports the loader, the document or the builder, nor reads ``.data``."""
+    rules = {m: p for m, p in MODULES.items() if m.startswith("partnerkit.linting.rules.")}
+    assert len(rules) > 39
+    problems = [
+        f"{e.path}:{e.line}: {e.importer} imports {e.imported}: a rule reads the typed model"
+        for e in EDGES
+        if e.importer in rules and e.imported.startswith(RAW_READERS)
+    ]
+    for module, path in rules.items():
+        tree = ast.parse(SOURCES[path])
+        problems.extend(
+            f"{path}:{node.lineno}: {module} reads .{node.attr}: a rule reads the typed model"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr in ("data", "raw")
+        )
+    assert not problems, _report(problems)
+
+
 # --- the doc states the same tables ---------------------------------------------------------------
 
 
