@@ -85,7 +85,7 @@ def edit(text: str, display: str, change: Callable[[Any], None]) -> Edited:
     base = _dump(yaml, data)
     change(data)
     dumped = _dump(yaml, data)
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = _newline(text)
     bom = BOM if text.startswith(BOM) else ""
     spliced = splice(text.removeprefix(BOM), base, dumped)
     if spliced is not None and _same_content(spliced, dumped):
@@ -258,7 +258,7 @@ def splice(original: str, base: str, edited: str) -> str | None:
     """
     if not original.strip():
         return None
-    newline = "\r\n" if "\r\n" in original else "\n"
+    newline = _newline(original)
     ours = _lines(original)
     theirs = [line[:-1] + newline if line.endswith("\n") else line for line in _lines(edited)]
     base_keys = _keys(_lines(base))
@@ -292,6 +292,15 @@ def splice(original: str, base: str, edited: str) -> str | None:
 
 
 _Hunk = tuple[int, int, int, int]
+
+
+def _newline(text: str) -> str:
+    """Return the line end a text uses: CRLF if it has one, CR if it has no LF, else LF."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
 _LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 

@@ -136,6 +136,12 @@ def test_crlf_line_ends_and_a_byte_order_mark_are_kept() -> None:
     )
 
 
+def test_old_mac_line_ends_are_kept_too() -> None:
+    edited = writer.edit(LAYOUT.replace("\n", "\r"), "c.yaml", add_event).text
+    assert "\n" not in edited
+    assert edited.replace("\r", "\n") == writer.edit(LAYOUT, "c.yaml", add_event).text
+
+
 def test_a_file_without_a_final_line_end_gets_new_lines_after_its_last() -> None:
     def change(root: Any) -> None:
         root["timezone"] = "UTC"
