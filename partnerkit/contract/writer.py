@@ -55,9 +55,11 @@ def load(text: str, display: str, *, round_trip: bool = False, yaml: Any = None)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    if yaml is None:
+    if yaml is None and round_trip:
+        yaml = YAML(typ="rt")
+    elif yaml is None:
         try:
-            yaml = YAML(typ="rt") if round_trip else YAML(typ="safe", pure=False)
+            yaml = YAML(typ="safe", pure=False)
         except Exception:  # pragma: no cover - ruamel.yaml.clib missing on this platform
             yaml = YAML(typ="safe", pure=True)
     try:
