@@ -99,6 +99,7 @@ def build(data: Mapping[str, Any], locate: Locate | None = None) -> Contract:
     """Build the model of one contract; ``locate`` maps a path to its line and column."""
     raw: Mapping[str, Any] = data if isinstance(data, dict) else {}
     events = _events(raw.get("events"))
+    schemas = _property_schemas(events)
     metrics = _keyed(raw.get("metrics"), ("metrics",), _metric)
     attribution = _attribution(raw.get("attribution"))
     contract = Contract(
@@ -116,10 +117,19 @@ def build(data: Mapping[str, Any], locate: Locate | None = None) -> Contract:
         reviews=_keyed(raw.get("reviews"), ("reviews",), _review),
         change_policy=_change_policy(raw.get("change_policy")),
         incentives=_keyed(raw.get("incentives"), ("incentives",), _incentive),
-        references=(*iter_references(raw), *_tree_references(metrics, events, attribution)),
+        references=(*iter_references(raw), *_tree_references(metrics, schemas, attribution)),
         locator=locate or nowhere,
     )
+    contract.__dict__["property_schemas"] = schemas  # the cached walk: made once, used twice
     return contract
+
+
+def _property_schemas(events: Events) -> tuple[SchemaNode, ...]:
+    """:attr:`Contract.property_schemas`: definitions, then the catalog's, breadth first."""
+    roots = [*events.definitions.values()]
+    for event in events.catalog.values():
+        roots.extend(event.properties.values())
+    return tuple(walk(roots))
 
 
 # --- readers: any value in, a typed value (or the default, or None) out --------------------------
@@ -380,18 +390,24 @@ def _filters(path: JsonPath, raw: Any) -> tuple[Filter, ...]:
 
 
 def _tree_references(
-    metrics: Mapping[str, Metric], events: Events, attribution: Attribution | None
+    metrics: Mapping[str, Metric],
+    schemas: tuple[SchemaNode, ...],
+    attribution: Attribution | None,
 ) -> Iterator[Reference]:
-    """Yield the references of :data:`partnerkit.contract.refs.MODEL_SITES`, in order."""
+    """Yield the references of :data:`partnerkit.contract.refs.MODEL_SITES`, in order.
+
+    ``schemas`` is the walk of every property schema; the ``ref`` sites are its catalog nodes
+    (a breadth-first walk keeps the order of the catalog's nodes whatever roots precede them).
+    """
     definitions = [m.definition for m in metrics.values() if m.definition is not None]
     for tree in definitions:
         for definition in tree.walk():
             if definition.event is not None:
                 yield Reference(definition.at("event"), RefKind.EVENT, definition.event)
-    roots = [node for event in events.catalog.values() for node in event.properties.values()]
-    for node in walk(roots):
-        if node.declared.ref is not None:
-            yield Reference((*node.path, "ref"), RefKind.DEFINITION, node.declared.ref)
+    for node in schemas:
+        ref = node.declared.ref
+        if ref is not None and node.path[1] == "catalog":
+            yield Reference((*node.path, "ref"), RefKind.DEFINITION, ref)
     for tree in definitions:
         for definition in tree.walk():
             event = definition.event
@@ -555,8 +571,9 @@ def _node(
     values["declared"] = declared
     values["malformed"] = malformed
     values["definitions"] = definitions
-    if "ref" not in declared.written:
-        values["schema"] = declared  # the cached effective schema: itself
+    if "ref" not in declared.written:  # the cached properties, known without resolving anything
+        values["schema"] = declared  # the effective schema: itself
+        values["broken_ref"] = False
     return node
 
 
