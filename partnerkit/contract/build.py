@@ -598,7 +598,7 @@ def _schema(
             values[read[0]] = read[1](value)
     if "type" in raw:
         names = values["type_names"]
-        values["types"] = frozenset(names) if names is not None else None
+        values["types"] = _type_set(names) if names is not None else None
     if "required" in raw:
         values["required"] = _names((*path, "required"), raw["required"])
     if nested:
@@ -694,6 +694,21 @@ _SCHEMA_DEFAULTS: dict[str, Any] = {
 }
 """Every :class:`Schema` field when nothing is written: the documented defaults (closed
 ``additionalProperties``, non-extensible enums, items not unique, not deprecated)."""
+
+
+_TYPE_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+"""One shared set per ``type`` list written: a catalog repeats a handful of them thousands of
+times, and rules look the set up in dictionaries and compare it, which an identical object
+answers without comparing elements."""
+
+
+def _type_set(names: tuple[str, ...]) -> frozenset[str]:
+    found = _TYPE_SETS.get(names)
+    if found is None:
+        found = frozenset(names)
+        if len(_TYPE_SETS) < 256:  # type names are free text: keep the table small
+            _TYPE_SETS[names] = found
+    return found
 
 
 def _type_names(value: Any) -> tuple[str, ...] | None:
