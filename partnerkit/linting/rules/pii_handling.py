@@ -43,8 +43,11 @@ OPTIONS: dict[str, Any] = {}
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every personal-data schema without ``handling``."""
     for node in contract.property_schemas:
-        pii = node.schema.personal
-        if node.broken_ref or pii is None or node.schema.writes("handling"):
+        schema = node.schema
+        if "handling" in schema.written or schema.pii is None:  # cheap tests first
+            continue
+        pii = schema.personal
+        if pii is None or node.broken_ref:
             continue
         if not node.owns("pii", "handling"):
             continue
