@@ -585,13 +585,14 @@ def _schema(
 ) -> Schema:
     """Read the typed keywords of one written schema.
 
-    The hot spot of building a large contract (one per property), so it is sparse: it starts
-    from the defaults and reads only the keys written, and makes the frozen object without
-    running the generated ``__init__`` (a test holds the result equal to ``Schema(...)``).
+    The hot spot of building a large contract (one per property), so it is sparse: it reads
+    only the keys written and stores only what they set (the defaults are :class:`Schema`'s
+    class attributes), and makes the frozen object without running the generated ``__init__``
+    (a test holds the result equal to ``Schema(...)``).
     """
-    values = dict(_SCHEMA_DEFAULTS)
-    values["written"] = frozenset(raw)
-    values["properties"] = properties
+    values: dict[str, Any] = {"written": frozenset(raw)}
+    if properties:
+        values["properties"] = properties
     for key, value in raw.items():
         read = _KEYWORDS.get(key)
         if read is not None:
@@ -660,40 +661,6 @@ _KEYWORDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 ``type`` also sets ``types``, ``required`` is read with its path, and ``items``,
 ``properties`` and a schema-valued ``additionalProperties`` are the nested nodes."""
-
-_SCHEMA_DEFAULTS: dict[str, Any] = {
-    "written": frozenset(),
-    "type_names": None,
-    "types": None,
-    "description": None,
-    "enum": None,
-    "extensible": False,
-    "const": None,
-    "format": None,
-    "pattern": None,
-    "minimum": None,
-    "maximum": None,
-    "exclusive_minimum": None,
-    "exclusive_maximum": None,
-    "min_length": None,
-    "max_length": None,
-    "min_items": None,
-    "max_items": None,
-    "unique_items": False,
-    "items": None,
-    "properties": {},
-    "required": (),
-    "additional_properties": False,
-    "pii": None,
-    "handling": None,
-    "unit": None,
-    "deprecated": False,
-    "default": None,
-    "examples": None,
-    "ref": None,
-}
-"""Every :class:`Schema` field when nothing is written: the documented defaults (closed
-``additionalProperties``, non-extensible enums, items not unique, not deprecated)."""
 
 
 _TYPE_SETS: dict[tuple[str, ...], frozenset[str]] = {}
