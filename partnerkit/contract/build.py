@@ -534,7 +534,12 @@ def _schema_tree(
 
 
 def _has_children(raw: dict[str, Any]) -> bool:
-    return any(isinstance(raw.get(keyword), dict) for keyword in _NESTING)
+    """Tell whether ``raw`` nests a schema (:data:`_NESTING`); spelled out: it runs per node."""
+    return (
+        isinstance(raw.get("properties"), dict)
+        or isinstance(raw.get("items"), dict)
+        or isinstance(raw.get("additionalProperties"), dict)
+    )
 
 
 _NESTING = ("properties", "items", "additionalProperties")

@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import PiiClass
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
@@ -39,15 +40,17 @@ ID = "pii-handling"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
 
+_NOT_PERSONAL = PiiClass.NONE
+
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every personal-data schema without ``handling``."""
     for node in contract.property_schemas:
         schema = node.schema
-        if "handling" in schema.written or schema.pii is None:  # cheap tests first
+        pii = schema.pii
+        if pii is None or pii is _NOT_PERSONAL or "handling" in schema.written:  # cheap tests
             continue
-        pii = schema.personal
-        if pii is None or node.broken_ref:
+        if node.broken_ref:
             continue
         if not node.owns("pii", "handling"):
             continue
