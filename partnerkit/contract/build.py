@@ -99,6 +99,7 @@ def build(data: Mapping[str, Any], locate: Locate | None = None) -> Contract:
     """Build the model of one contract; ``locate`` maps a path to its line and column."""
     raw: Mapping[str, Any] = data if isinstance(data, dict) else {}
     events = _events(raw.get("events"))
+    schemas = _property_schemas(events)
     metrics = _keyed(raw.get("metrics"), ("metrics",), _metric)
     attribution = _attribution(raw.get("attribution"))
     contract = Contract(
@@ -116,10 +117,19 @@ def build(data: Mapping[str, Any], locate: Locate | None = None) -> Contract:
         reviews=_keyed(raw.get("reviews"), ("reviews",), _review),
         change_policy=_change_policy(raw.get("change_policy")),
         incentives=_keyed(raw.get("incentives"), ("incentives",), _incentive),
-        references=(*iter_references(raw), *_tree_references(metrics, events, attribution)),
+        references=(*iter_references(raw), *_tree_references(metrics, schemas, attribution)),
         locator=locate or nowhere,
     )
+    contract.__dict__["property_schemas"] = schemas  # the cached walk: made once, used twice
     return contract
+
+
+def _property_schemas(events: Events) -> tuple[SchemaNode, ...]:
+    """:attr:`Contract.property_schemas`: definitions, then the catalog's, breadth first."""
+    roots = [*events.definitions.values()]
+    for event in events.catalog.values():
+        roots.extend(event.properties.values())
+    return tuple(walk(roots))
 
 
 # --- readers: any value in, a typed value (or the default, or None) out --------------------------
@@ -380,18 +390,24 @@ def _filters(path: JsonPath, raw: Any) -> tuple[Filter, ...]:
 
 
 def _tree_references(
-    metrics: Mapping[str, Metric], events: Events, attribution: Attribution | None
+    metrics: Mapping[str, Metric],
+    schemas: tuple[SchemaNode, ...],
+    attribution: Attribution | None,
 ) -> Iterator[Reference]:
-    """Yield the references of :data:`partnerkit.contract.refs.MODEL_SITES`, in order."""
+    """Yield the references of :data:`partnerkit.contract.refs.MODEL_SITES`, in order.
+
+    ``schemas`` is the walk of every property schema; the ``ref`` sites are its catalog nodes
+    (a breadth-first walk keeps the order of the catalog's nodes whatever roots precede them).
+    """
     definitions = [m.definition for m in metrics.values() if m.definition is not None]
     for tree in definitions:
         for definition in tree.walk():
             if definition.event is not None:
                 yield Reference(definition.at("event"), RefKind.EVENT, definition.event)
-    roots = [node for event in events.catalog.values() for node in event.properties.values()]
-    for node in walk(roots):
-        if node.declared.ref is not None:
-            yield Reference((*node.path, "ref"), RefKind.DEFINITION, node.declared.ref)
+    for node in schemas:
+        ref = node.declared.ref
+        if ref is not None and node.path[1] == "catalog":
+            yield Reference((*node.path, "ref"), RefKind.DEFINITION, ref)
     for tree in definitions:
         for definition in tree.walk():
             event = definition.event
@@ -518,7 +534,12 @@ def _schema_tree(
 
 
 def _has_children(raw: dict[str, Any]) -> bool:
-    return any(isinstance(raw.get(keyword), dict) for keyword in _NESTING)
+    """Tell whether ``raw`` nests a schema (:data:`_NESTING`); spelled out: it runs per node."""
+    return (
+        isinstance(raw.get("properties"), dict)
+        or isinstance(raw.get("items"), dict)
+        or isinstance(raw.get("additionalProperties"), dict)
+    )
 
 
 _NESTING = ("properties", "items", "additionalProperties")
@@ -555,8 +576,9 @@ def _node(
     values["declared"] = declared
     values["malformed"] = malformed
     values["definitions"] = definitions
-    if "ref" not in declared.written:
-        values["schema"] = declared  # the cached effective schema: itself
+    if "ref" not in declared.written:  # the cached properties, known without resolving anything
+        values["schema"] = declared  # the effective schema: itself
+        values["broken_ref"] = False
     return node
 
 
@@ -568,20 +590,21 @@ def _schema(
 ) -> Schema:
     """Read the typed keywords of one written schema.
 
-    The hot spot of building a large contract (one per property), so it is sparse: it starts
-    from the defaults and reads only the keys written, and makes the frozen object without
-    running the generated ``__init__`` (a test holds the result equal to ``Schema(...)``).
+    The hot spot of building a large contract (one per property), so it is sparse: it reads
+    only the keys written and stores only what they set (the defaults are :class:`Schema`'s
+    class attributes), and makes the frozen object without running the generated ``__init__``
+    (a test holds the result equal to ``Schema(...)``).
     """
-    values = dict(_SCHEMA_DEFAULTS)
-    values["written"] = frozenset(raw)
-    values["properties"] = properties
+    values: dict[str, Any] = {"written": frozenset(raw)}
+    if properties:
+        values["properties"] = properties
     for key, value in raw.items():
         read = _KEYWORDS.get(key)
         if read is not None:
             values[read[0]] = read[1](value)
     if "type" in raw:
         names = values["type_names"]
-        values["types"] = frozenset(names) if names is not None else None
+        values["types"] = _type_set(names) if names is not None else None
     if "required" in raw:
         values["required"] = _names((*path, "required"), raw["required"])
     if nested:
@@ -644,39 +667,20 @@ _KEYWORDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 ``type`` also sets ``types``, ``required`` is read with its path, and ``items``,
 ``properties`` and a schema-valued ``additionalProperties`` are the nested nodes."""
 
-_SCHEMA_DEFAULTS: dict[str, Any] = {
-    "written": frozenset(),
-    "type_names": None,
-    "types": None,
-    "description": None,
-    "enum": None,
-    "extensible": False,
-    "const": None,
-    "format": None,
-    "pattern": None,
-    "minimum": None,
-    "maximum": None,
-    "exclusive_minimum": None,
-    "exclusive_maximum": None,
-    "min_length": None,
-    "max_length": None,
-    "min_items": None,
-    "max_items": None,
-    "unique_items": False,
-    "items": None,
-    "properties": {},
-    "required": (),
-    "additional_properties": False,
-    "pii": None,
-    "handling": None,
-    "unit": None,
-    "deprecated": False,
-    "default": None,
-    "examples": None,
-    "ref": None,
-}
-"""Every :class:`Schema` field when nothing is written: the documented defaults (closed
-``additionalProperties``, non-extensible enums, items not unique, not deprecated)."""
+
+_TYPE_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+"""One shared set per ``type`` list written: a catalog repeats a handful of them thousands of
+times, and rules look the set up in dictionaries and compare it, which an identical object
+answers without comparing elements."""
+
+
+def _type_set(names: tuple[str, ...]) -> frozenset[str]:
+    found = _TYPE_SETS.get(names)
+    if found is None:
+        found = frozenset(names)
+        if len(_TYPE_SETS) < 256:  # type names are free text: keep the table small
+            _TYPE_SETS[names] = found
+    return found
 
 
 def _type_names(value: Any) -> tuple[str, ...] | None:

@@ -44,7 +44,11 @@ class Document:
         """
         from partnerkit.contract.build import build
 
-        return build(self.data if isinstance(self.data, dict) else {}, self.locate)
+        # the model locates through the positions, not through ``self``: a model that pointed
+        # back at its document would make a reference cycle, and lint runs with the cyclic
+        # collector off, so every linted document would stay in memory until exit (and exit
+        # would pay a full collection over all of them)
+        return build(self.data if isinstance(self.data, dict) else {}, _Locator(self.positions))
 
     @property
     def ok(self) -> bool:
@@ -53,14 +57,7 @@ class Document:
 
     def locate(self, path: JsonPath, *, at_key: bool = False) -> tuple[int, int]:
         """Return ``(line, column)`` of ``path``, or of its nearest located ancestor."""
-        probe = tuple(path)
-        while probe:
-            pos = self.positions.get(probe)
-            if pos is not None:
-                return (pos.key_line, pos.key_column) if at_key else (pos.line, pos.column)
-            probe = probe[:-1]
-        root = self.positions.get(())
-        return (root.line, root.column) if root else (1, 1)
+        return _locate(self.positions, path, at_key)
 
     def problem(
         self,
@@ -74,6 +71,29 @@ class Document:
         """Build a problem located at ``path`` in this document."""
         line, column = self.locate(path, at_key=at_key)
         return Problem(self.path, line, column, rule, level, message, json_pointer(path))
+
+
+def _locate(positions: dict[JsonPath, Position], path: JsonPath, at_key: bool) -> tuple[int, int]:
+    probe = tuple(path)
+    while probe:
+        pos = positions.get(probe)
+        if pos is not None:
+            return (pos.key_line, pos.key_column) if at_key else (pos.line, pos.column)
+        probe = probe[:-1]
+    root = positions.get(())
+    return (root.line, root.column) if root else (1, 1)
+
+
+class _Locator:
+    """:meth:`Document.locate` over a document's positions, without holding the document."""
+
+    __slots__ = ("positions",)
+
+    def __init__(self, positions: dict[JsonPath, Position]) -> None:
+        self.positions = positions
+
+    def __call__(self, path: JsonPath, *, at_key: bool = False) -> tuple[int, int]:
+        return _locate(self.positions, path, at_key)
 
 
 FATAL_RULES = frozenset({"syntax", "encoding", "too-large", "alias-expansion", "not-a-mapping"})

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from partnerkit.contract._record import field, fields, record
@@ -43,6 +44,10 @@ class NameRef:
     name: str
 
 
+NO_PROPERTIES: Mapping[str, SchemaNode] = MappingProxyType({})
+"""The ``properties`` of a schema that writes none (shared, and read-only)."""
+
+
 @record
 class Schema:
     """The keywords of one property schema, typed.
@@ -50,43 +55,48 @@ class Schema:
     A keyword written with a value of the wrong type is left out (``None``, or the documented
     default), but stays in :attr:`written`, so a rule can tell "not written" from "written
     wrongly" (the JSON Schema reports the latter).
+
+    Every field defaults to its value when nothing is written (closed ``additionalProperties``,
+    non-extensible enums, items not unique, not deprecated). The defaults are class attributes,
+    so the builder stores only what a schema writes: most schemas write a handful of the thirty
+    keywords, and a catalog has thousands of them.
     """
 
-    written: frozenset[str]
+    written: frozenset[str] = frozenset()
     """Every key written (for an effective schema: written here or in the definition)."""
-    type_names: tuple[str, ...] | None
+    type_names: tuple[str, ...] | None = None
     """``type`` as written, in order: one name or a list of them (``None``: no usable type)."""
-    types: frozenset[str] | None
+    types: frozenset[str] | None = None
     """The same names as a set (``None``: the schema declares no type)."""
-    description: str | None
-    enum: tuple[Any, ...] | None
-    extensible: bool
-    const: Any
+    description: str | None = None
+    enum: tuple[Any, ...] | None = None
+    extensible: bool = False
+    const: Any = None
     """Meaningful only when ``"const" in written`` (``const: null`` is a value)."""
-    format: str | None
-    pattern: str | None
-    minimum: Number | None
-    maximum: Number | None
-    exclusive_minimum: Number | None
-    exclusive_maximum: Number | None
-    min_length: int | None
-    max_length: int | None
-    min_items: int | None
-    max_items: int | None
-    unique_items: bool
-    items: SchemaNode | None
-    properties: Mapping[str, SchemaNode]
-    required: tuple[NameRef, ...]
-    additional_properties: bool | SchemaNode
+    format: str | None = None
+    pattern: str | None = None
+    minimum: Number | None = None
+    maximum: Number | None = None
+    exclusive_minimum: Number | None = None
+    exclusive_maximum: Number | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+    items: SchemaNode | None = None
+    properties: Mapping[str, SchemaNode] = NO_PROPERTIES
+    required: tuple[NameRef, ...] = ()
+    additional_properties: bool | SchemaNode = False
     """Closed (``False``) unless written: ``True`` or the schema of every undeclared key."""
-    pii: PiiClass | None
-    handling: Handling | None
-    unit: str | None
-    deprecated: bool
-    default: Any
+    pii: PiiClass | None = None
+    handling: Handling | None = None
+    unit: str | None = None
+    deprecated: bool = False
+    default: Any = None
     """Meaningful only when ``"default" in written``."""
-    examples: tuple[Any, ...] | None
-    ref: str | None
+    examples: tuple[Any, ...] | None = None
+    ref: str | None = None
     """The definition named by ``ref`` (declared schemas only; effective ones have none)."""
 
     def writes(self, *keys: str) -> bool:

@@ -12,10 +12,10 @@ new reference site is added in one place.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from partnerkit.contract._record import record
 from partnerkit.problem import JsonPath
 
 
@@ -30,7 +30,7 @@ class RefKind(StrEnum):
     PROPERTY = "property"
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Reference:
     """One reference found in a contract."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from partnerkit.contract._record import record
 from partnerkit.contract.document import Document
 from partnerkit.problem import JsonPath, Problem, dotted
 from partnerkit.text import is_number, yaml_type
@@ -36,7 +36,7 @@ def schema_text() -> str:
     return SCHEMA_PATH.read_text(encoding="utf-8")
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class SchemaError:
     """One schema violation, independent of the validation backend."""
 

@@ -15,8 +15,9 @@ Three tables say what the format means beyond single values:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from partnerkit.contract._record import record
 
 
 class Status(StrEnum):
@@ -141,7 +142,7 @@ class Aggregate(StrEnum):
     RATIO = "ratio"
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class AggregateGrammar:
     """The keys a definition with this aggregate needs, and the other keys it may have."""
 

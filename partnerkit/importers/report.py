@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from partnerkit.importers.model import WarningKind
 from partnerkit.output import printable, register, write_json
 
 if TYPE_CHECKING:
@@ -33,6 +32,7 @@ def _written() -> tuple[Action, ...]:
 def summary(result: ImportResult) -> dict[str, int]:
     """Count events by action, skipped items, and properties and warnings written."""
     from partnerkit.importers.merge import Action
+    from partnerkit.importers.model import WarningKind
 
     written = _written()
     warnings = [w for r in result.events if r.outcome.action in written for w in r.event.warnings]

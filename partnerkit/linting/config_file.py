@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partnerkit.contract._record import field, record
 from partnerkit.errors import ConfigError
 from partnerkit.linting.base import OptionKind, Rule
 from partnerkit.linting.config import Preset, RuleOverride
@@ -27,7 +27,7 @@ from partnerkit.problem import JsonPath, Level, dotted
 from partnerkit.text import did_you_mean
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class FileConfig:
     """A validated config file."""
 
@@ -92,7 +92,7 @@ def read_pyproject_table(path: Path) -> dict[str, Any] | None:
 Locator = Callable[..., tuple[int, int]]
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Source:
     """Where a config came from, to build errors that point at the offending key."""
 

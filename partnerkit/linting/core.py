@@ -10,12 +10,11 @@ documented.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from partnerkit.contract._record import record
 from partnerkit.problem import Level
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class CoreCheck:
     """A check that always runs: identity, level, documentation."""
 

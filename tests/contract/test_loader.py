@@ -154,3 +154,21 @@ def test_scalars_resolve_like_ruamels_yaml_1_2_safe_loader() -> None:
         got = ours[key]
         assert type(got) is type(expected), key
         assert got == expected or (math.isnan(got) and math.isnan(expected)), key
+
+
+def test_a_document_and_its_model_are_freed_without_the_cyclic_collector() -> None:
+    """lint runs with the collector off: a model pointing back at its document would leak."""
+    import gc
+    import weakref
+
+    doc = parse_document(b"parties:\n  acme: {name: Acme}\n", "t.yaml")
+    assert doc.contract.locate(("parties", "acme")) == (2, 9)
+    refs = [weakref.ref(doc), weakref.ref(doc.contract)]
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert [ref() for ref in refs] == [None, None]
+    finally:
+        if collecting:
+            gc.enable()

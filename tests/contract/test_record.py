@@ -69,3 +69,30 @@ def test_equality_hash_and_repr_skip_what_they_are_told_to() -> None:
 def test_cached_properties_work() -> None:
     item = Item(path=(), name="x")
     assert item.shout == "X" and vars(item)["shout"] == "X"
+
+
+@record(kw_only=False)
+class Pair:
+    left: str
+    right: int = 0
+
+
+@record(kw_only=False)
+class Other:
+    first: str
+    second: str = "b"
+
+
+def test_records_of_one_shape_keep_their_own_names_and_defaults() -> None:
+    """Records of the same shape share compiled ``__init__`` code, renamed per class."""
+    assert Pair.__init__.__code__.co_code == Other.__init__.__code__.co_code  # one template
+    assert (Pair("a").left, Pair("a").right, Pair("a", 2).right) == ("a", 0, 2)
+    assert (Other("a").first, Other("a").second, Other(first="x", second="y").second) == (
+        "a",
+        "b",
+        "y",
+    )
+    assert vars(Other("a")) == {"first": "a", "second": "b"}
+    with pytest.raises(TypeError, match=r"Other\.__init__\(\) got an unexpected keyword"):
+        Other("a", left="b")  # type: ignore[call-arg]
+    assert Ref.__init__.__code__.co_qualname == "Ref.__init__"

@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from partnerkit.contract._record import record
 from partnerkit.contract.model import Contract, Node
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
@@ -67,7 +67,7 @@ class _Order(Enum):
         return date <= other
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Pair:
     """Two dates that must be in order: ``date``, written at ``key`` of ``item``, and ``other``."""
 

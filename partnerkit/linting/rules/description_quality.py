@@ -79,16 +79,22 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     what = "what its value means"
     for level, properties in contract.property_levels:
         kind = "property definition" if level == ("events", "definitions") else "property"
-        for node in properties.values():
+        for name, node in properties.items():
             if node.malformed:
                 continue  # the schema reports it
             declared = node.declared
-            written = declared.writes("description")
+            description = declared.description
+            if description and flaws.get((description, name), _UNJUDGED) is None:
+                continue  # the usual case: a description already judged fine, for this name
+            written = "description" in declared.written
             if not written and declared.ref is not None:
                 continue  # inherited: the definition is judged, or the ref is unresolved
-            finding = _judge(node.path, written, declared.description, kind, what, min_words, flaws)
+            finding = _judge(node.path, written, description, kind, what, min_words, flaws)
             if finding:
                 yield finding
+
+
+_UNJUDGED = object()
 
 
 def _judge(

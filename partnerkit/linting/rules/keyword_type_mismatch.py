@@ -78,14 +78,18 @@ def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every keyword that no declared type takes."""
     rejected: dict[frozenset[str], frozenset[str]] = {}  # type set -> keywords none of it takes
     for node in contract.property_schemas:
-        schema, declared = node.schema, node.declared
+        schema = node.schema
         types = schema.types
         if not types:
             continue
-        if types not in rejected:
-            rejected[types] = frozenset(k for k, fits in KEYWORD_TYPES.items() if not types & fits)
-        if rejected[types].isdisjoint(schema.written):
+        none_takes = rejected.get(types)  # the builder shares type sets: an identity lookup
+        if none_takes is None:
+            none_takes = rejected[types] = frozenset(
+                k for k, fits in KEYWORD_TYPES.items() if not types & fits
+            )
+        if none_takes.isdisjoint(schema.written):
             continue
+        declared = node.declared
         inherited = []
         for keyword, fits in KEYWORD_TYPES.items():
             if keyword not in schema.written or types & fits:

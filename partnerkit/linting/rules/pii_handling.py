@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnerkit.contract.model import Contract
+from partnerkit.contract.vocab import PiiClass
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level
 
@@ -39,12 +40,17 @@ ID = "pii-handling"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
 
+_NOT_PERSONAL = PiiClass.NONE
+
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every personal-data schema without ``handling``."""
     for node in contract.property_schemas:
-        pii = node.schema.personal
-        if node.broken_ref or pii is None or node.schema.writes("handling"):
+        schema = node.schema
+        pii = schema.pii
+        if pii is None or pii is _NOT_PERSONAL or "handling" in schema.written:  # cheap tests
+            continue
+        if node.broken_ref:
             continue
         if not node.owns("pii", "handling"):
             continue

@@ -51,43 +51,46 @@ _RANGES = (
     (("minLength", "maxLength", False),),
     (("minItems", "maxItems", False),),
 )
-_BOUNDS = tuple(dict.fromkeys(key for group in _RANGES for pair in group for key in pair[:2]))
+_FIELDS = {
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusiveMinimum": "exclusive_minimum",
+    "exclusiveMaximum": "exclusive_maximum",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "minItems": "min_items",
+    "maxItems": "max_items",
+}
+"""Each bound keyword and the :class:`Schema` field that holds its usable number."""
+_BOUNDS = frozenset(_FIELDS)
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every bound pair that leaves no value."""
     for node in contract.property_schemas:
-        if not node.schema.writes(*_BOUNDS):
+        schema = node.schema
+        written = schema.written
+        if _BOUNDS.isdisjoint(written):  # most schemas: no bound at all
             continue
-        bounds = _bounds(node.schema)
         for group in _RANGES:
             for lower, upper, exclusive in group:
-                finding = _empty_range(node, bounds, lower, upper, exclusive)
+                if lower not in written or upper not in written:
+                    continue
+                finding = _empty_range(node, schema, lower, upper, exclusive)
                 if finding:
                     yield finding
                     break
 
 
-def _bounds(schema: Schema) -> dict[str, Number]:
-    """Return the bounds of ``schema`` written with a usable number, by keyword."""
-    written = {
-        "minimum": schema.minimum,
-        "maximum": schema.maximum,
-        "exclusiveMinimum": schema.exclusive_minimum,
-        "exclusiveMaximum": schema.exclusive_maximum,
-        "minLength": schema.min_length,
-        "maxLength": schema.max_length,
-        "minItems": schema.min_items,
-        "maxItems": schema.max_items,
-    }
-    return {key: value for key, value in written.items() if value is not None}
-
-
 def _empty_range(
-    node: SchemaNode, bounds: Mapping[str, Number], lower: str, upper: str, exclusive: bool
+    node: SchemaNode, schema: Schema, lower: str, upper: str, exclusive: bool
 ) -> Finding | None:
-    """Return a finding if the bounds ``lower`` and ``upper`` are both set and leave no value."""
-    low, high = bounds.get(lower), bounds.get(upper)
+    """Return a finding if the bounds ``lower`` and ``upper`` are both set and leave no value.
+
+    A bound written with a value that is no usable number is the schema's to report.
+    """
+    low: Number | None = getattr(schema, _FIELDS[lower])
+    high: Number | None = getattr(schema, _FIELDS[upper])
     if low is None or high is None or not node.owns(lower, upper):
         return None
     if low < high or (low == high and not exclusive):

@@ -48,14 +48,15 @@ OPTIONS: dict[str, Any] = {}
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield a finding for every required name that is not a sibling property."""
     for event in contract.catalog.values():
-        yield from _missing(event.required, event.properties, "the event")
+        if event.required:
+            yield from _missing(event.required, event.properties, "the event")
     for node in contract.property_schemas:
         schema = node.schema
-        if not schema.writes("required"):
+        if "required" not in schema.written:  # most schemas: a cheap set test first
             continue
         if schema.types and JsonType.OBJECT not in schema.types:
             continue
-        if node.declared.writes("required"):
+        if "required" in node.declared.written:
             yield from _missing(schema.required, schema.properties, "the object")
         elif node.owns("properties"):
             lacking = [r.name for r in schema.required if r.name not in schema.properties]
