@@ -6,9 +6,10 @@ position, with one :meth:`Problem.to_dict` that every machine-readable format us
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from partnerkit._record import record
 
 
 class Level(StrEnum):
@@ -54,9 +55,12 @@ def dotted(path: JsonPath) -> str:
     return out or "(document)"
 
 
-@dataclass(frozen=True, order=True)
+@record(kw_only=False)
 class Problem:
-    """One finding located in a file: 1-based line and column, a rule id and a level."""
+    """One finding located in a file: 1-based line and column, a rule id and a level.
+
+    Problems compare, hash and sort as the tuple of their fields, in this order.
+    """
 
     path: str
     line: int
@@ -77,3 +81,42 @@ class Problem:
             "message": self.message,
             "pointer": self.pointer,
         }
+
+    def _key(self) -> tuple[str, int, int, str, Level, str, str]:
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.rule,
+            self.level,
+            self.message,
+            self.pointer,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() >= other._key()

@@ -50,7 +50,14 @@ BELOW_ENTRY_POINTS = ("base", "output", "model", "git", "lint", "import")
 
 LAYERS: dict[str, Layer] = {
     "base": Layer(
-        ("partnerkit.errors", "partnerkit.problem", "partnerkit.text", "partnerkit.files", VERSION)
+        (
+            "partnerkit.errors",
+            "partnerkit.problem",
+            "partnerkit.text",
+            "partnerkit.files",
+            "partnerkit._record",
+            VERSION,
+        )
     ),
     "output": Layer(("partnerkit.output",), ("base",)),
     "model": Layer(("partnerkit.contract",), ("base",)),

@@ -7,10 +7,10 @@ with :meth:`Document.locate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from partnerkit._record import field, record
 from partnerkit.problem import JsonPath, Level, Problem, json_pointer
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class Position(NamedTuple):
     column: int
 
 
-@dataclass
+@record(kw_only=False, frozen=False)
 class Document:
     """A loaded contract: plain ``data``, positions, the raw text and any load problems."""
 

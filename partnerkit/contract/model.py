@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 
-from partnerkit.contract._record import field, record
+from partnerkit._record import field, record
 from partnerkit.contract.properties import NameRef, Number, SchemaNode, payload, walk
 from partnerkit.contract.refs import Reference
 from partnerkit.contract.vocab import (

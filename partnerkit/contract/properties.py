@@ -28,7 +28,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from partnerkit.contract._record import field, fields, record
+from partnerkit._record import field, fields, record
 from partnerkit.contract.vocab import Handling, PiiClass
 from partnerkit.problem import JsonPath
 

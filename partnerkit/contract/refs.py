@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
 
-from partnerkit.contract._record import record
+from partnerkit._record import record
 from partnerkit.problem import JsonPath
 
 

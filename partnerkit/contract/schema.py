@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from partnerkit.contract._record import record
+from partnerkit._record import record
 from partnerkit.contract.document import Document
 from partnerkit.problem import JsonPath, Problem, dotted
 from partnerkit.text import is_number, yaml_type

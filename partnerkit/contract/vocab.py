@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from partnerkit.contract._record import record
+from partnerkit._record import record
 
 
 class Status(StrEnum):

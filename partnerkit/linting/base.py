@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from types import ModuleType
 from typing import Any
 
+from partnerkit._record import field, record
 from partnerkit.contract.model import Contract
 from partnerkit.problem import JsonPath, Level
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Finding:
     """A rule's finding: where (JSON path) and what; the engine adds file, position and rule."""
 
@@ -75,7 +75,7 @@ CheckFunction = Callable[[Contract, Mapping[str, Any]], Iterator[Finding]]
 """A rule's ``check``: the typed model and the rule's options in, findings out."""
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Rule:
     """A registered rule: identity, default level and options, documentation and check."""
 

@@ -9,11 +9,11 @@ selection, into a :class:`LintConfig`. Finding and loading config files is the j
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from partnerkit._record import field, record
 from partnerkit.errors import RuleSelectionError
 from partnerkit.linting.paths import absolute, path_matches
 from partnerkit.problem import Level
@@ -29,7 +29,7 @@ class Preset(StrEnum):
     """Every rule on, and rules that default to warning report errors."""
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class RuleOverride:
     """What a config file says about one rule; ``None`` means "as the preset has it"."""
 
@@ -38,7 +38,7 @@ class RuleOverride:
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class RuleSetting:
     """How one rule runs: its level and options."""
 
@@ -46,7 +46,7 @@ class RuleSetting:
     options: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class LintConfig:
     """Which rules run (only enabled rules are listed), at which level, with which options."""
 

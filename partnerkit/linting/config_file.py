@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from partnerkit.contract._record import field, record
+from partnerkit._record import field, record
 from partnerkit.errors import ConfigError
 from partnerkit.linting.base import OptionKind, Rule
 from partnerkit.linting.config import Preset, RuleOverride

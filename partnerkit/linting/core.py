@@ -10,7 +10,7 @@ documented.
 
 from __future__ import annotations
 
-from partnerkit.contract._record import record
+from partnerkit._record import record
 from partnerkit.problem import Level
 
 

@@ -8,9 +8,9 @@ reporters are written against (mypy checks it below).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from partnerkit._record import field, record
 from partnerkit.errors import ExitCode
 from partnerkit.problem import Level, Problem
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from partnerkit.output import LintReport
 
 
-@dataclass
+@record(kw_only=False, frozen=False)
 class FileResult:
     """Problems found in one file."""
 
@@ -26,7 +26,7 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass
+@record(kw_only=False, frozen=False)
 class LintResult:
     """The outcome of one lint run."""
 

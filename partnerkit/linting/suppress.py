@@ -39,9 +39,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 
+from partnerkit._record import field, record
 from partnerkit.problem import Level, Problem
 from partnerkit.text import did_you_mean
 
@@ -60,7 +60,7 @@ class Verb(StrEnum):
     DISABLE_FILE = "disable-file"
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Directive:
     """One ``# partnerkit: ...`` comment: 1-based line and column of its ``#``."""
 
@@ -71,7 +71,7 @@ class Directive:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Scope:
     """Lines ``first..last`` (inclusive) where ``rule`` (or ``all``) is silenced by a directive."""
 
@@ -81,7 +81,7 @@ class Scope:
     directive: Directive
 
 
-@dataclass
+@record(kw_only=False, frozen=False)
 class Suppressions:
     """The directives of one file, the lines they cover and the malformed ones."""
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from partnerkit._record import fields
 from partnerkit.contract import vocab
-from partnerkit.contract._record import fields
 from partnerkit.contract.build import build
 from partnerkit.contract.loader import load_document, parse_document
 from partnerkit.contract.model import Contract

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from partnerkit._record import replace
 from partnerkit.contract.loader import load_document, parse_document
 from partnerkit.errors import ConfigError
 from partnerkit.linting.config import LintConfig
@@ -105,7 +105,7 @@ NO_LITERAL_EXAMPLE = {
 
 
 def _problems_of(check_id: str, text: str) -> list[str]:
-    config = dataclasses.replace(LintConfig.default(), warn_unused_suppressions=True)
+    config = replace(LintConfig.default(), warn_unused_suppressions=True)
     doc = parse_document(text.encode(), "example.yaml")
     return [p.message for p in lint_document(doc, config) if p.rule == check_id]
 

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import Any
 
-from partnerkit.contract._record import record
+from partnerkit._record import record
 from partnerkit.contract.model import Contract, Node
 from partnerkit.linting.base import Finding
 from partnerkit.problem import Level

@@ -205,22 +205,55 @@ def record(cls: type[T], /) -> type[T]: ...
 
 
 @overload
-def record(*, kw_only: bool = True) -> Callable[[type[T]], type[T]]: ...
+def record(*, kw_only: bool = True, frozen: bool = True) -> Callable[[type[T]], type[T]]: ...
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field, Field))
-def record(cls: type[T] | None = None, /, *, kw_only: bool = True) -> Any:
-    """Make ``cls`` a frozen record (``@record``, or ``@record(kw_only=False)`` for positions)."""
+def record(cls: type[T] | None = None, /, *, kw_only: bool = True, frozen: bool = True) -> Any:
+    """Make ``cls`` a record: ``@record``, ``@record(kw_only=False)`` for positional arguments.
+
+    ``frozen=False`` makes a mutable record, unhashable as a mutable dataclass is. A
+    ``__post_init__`` method, if the class has one, runs after the fields are set; an
+    ``__eq__``, ``__hash__`` or ``__repr__`` the class defines is kept.
+    """
 
     def wrap(target: type[T]) -> type[T]:
         specs = _collect(target)
         target.__record_fields__ = specs  # type: ignore[attr-defined]
         _make_init(target, specs, kw_only)
-        target.__setattr__ = _frozen_setattr  # type: ignore[method-assign]
-        target.__delattr__ = _frozen_delattr  # type: ignore[method-assign]
-        target.__repr__ = _repr  # type: ignore[method-assign]
-        target.__eq__ = _eq  # type: ignore[method-assign]
-        target.__hash__ = _hash  # type: ignore[method-assign]
+        if hasattr(target, "__post_init__"):
+            _call_post_init(target)
+        own = target.__dict__
+        if frozen:
+            target.__setattr__ = _frozen_setattr  # type: ignore[method-assign]
+            target.__delattr__ = _frozen_delattr  # type: ignore[method-assign]
+        if own.get("__hash__") is None:  # Python sets it to None in a class that defines __eq__
+            target.__hash__ = _hash if frozen else None  # type: ignore[assignment]
+        if "__repr__" not in own:
+            target.__repr__ = _repr  # type: ignore[method-assign]
+        if "__eq__" not in own:
+            target.__eq__ = _eq  # type: ignore[method-assign]
         return target
 
     return wrap if cls is None else wrap(cls)
+
+
+def _call_post_init(cls: type) -> None:
+    fill = cls.__init__  # type: ignore[misc]
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        fill(self, *args, **kwargs)
+        self.__post_init__()
+
+    __init__.__qualname__ = fill.__qualname__
+    cls.__init__ = __init__  # type: ignore[misc]
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """Return a copy of the record ``obj`` with ``changes``, as :func:`dataclasses.replace` does."""
+    values = {f.name: getattr(obj, f.name) for f in fields(obj)}
+    unknown = changes.keys() - values.keys()
+    if unknown:
+        raise TypeError(f"{type(obj).__qualname__} has no field {sorted(unknown)[0]!r}")
+    values.update(changes)
+    return type(obj)(**values)

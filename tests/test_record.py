@@ -6,7 +6,7 @@ from functools import cached_property
 
 import pytest
 
-from partnerkit.contract._record import FrozenInstanceError, field, fields, record
+from partnerkit._record import FrozenInstanceError, field, fields, record, replace
 
 
 @record
@@ -96,3 +96,60 @@ def test_records_of_one_shape_keep_their_own_names_and_defaults() -> None:
     with pytest.raises(TypeError, match=r"Other\.__init__\(\) got an unexpected keyword"):
         Other("a", left="b")  # type: ignore[call-arg]
     assert Ref.__init__.__code__.co_qualname == "Ref.__init__"
+
+
+@record(kw_only=False, frozen=False)
+class Tally:
+    name: str
+    seen: list[str] = field(default_factory=list)
+
+
+@record(kw_only=False)
+class Checked:
+    low: int
+    high: int
+
+    def __post_init__(self) -> None:
+        if self.low > self.high:
+            raise ValueError(f"{self.low} > {self.high}")
+
+
+def test_a_mutable_record_takes_assignment_and_is_unhashable() -> None:
+    tally = Tally("a")
+    tally.name = "b"
+    tally.seen.append("x")
+    assert tally == Tally("b", ["x"]) and tally != Tally("b")
+    with pytest.raises(TypeError):
+        hash(tally)
+
+
+def test_post_init_runs_after_the_fields_are_set() -> None:
+    assert Checked(1, 2).high == 2
+    with pytest.raises(ValueError, match="3 > 2"):
+        Checked(3, 2)
+    assert Checked.__init__.__qualname__ == "Checked.__init__"
+
+
+def test_replace_copies_with_changes_and_refuses_unknown_fields() -> None:
+    ref = Ref(("a",), "x")
+    assert replace(ref, text="y") == Ref(("a",), "y") and ref.text == "x"
+    with pytest.raises(ValueError, match="3 > 1"):
+        replace(Checked(1, 2), low=3, high=1)
+    with pytest.raises(TypeError, match="no field 'nope'"):
+        replace(ref, nope=1)
+
+
+def test_a_record_keeps_the_comparison_it_defines() -> None:
+    """``Problem`` defines its own ordering and hash; they are the tuple of its fields'."""
+    from partnerkit.problem import Level, Problem
+
+    def problem(line: int, rule: str = "r") -> Problem:
+        return Problem("f.yaml", line, 1, rule, Level.ERROR, "m")
+
+    found = [problem(3), problem(1, "b"), problem(1, "a"), problem(3)]
+    assert sorted(found) == [problem(1, "a"), problem(1, "b"), problem(3), problem(3)]
+    assert len(set(found)) == 3 and problem(3) == problem(3) and problem(3) != problem(4)
+    assert problem(1) != ("f.yaml", 1, 1, "r", Level.ERROR, "m", "")
+    assert repr(problem(1)).startswith("Problem(path='f.yaml', line=1,")
+    with pytest.raises(TypeError):
+        assert problem(1) < 2  # type: ignore[operator]
