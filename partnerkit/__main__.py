@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
+from partnerkit.cli import run
 
-from partnerkit.cli import main
-
-sys.exit(main())
+run()

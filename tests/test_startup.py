@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,39 @@ def test_lint_imports_nothing_heavy() -> None:
     except ImportError:
         pytest.skip("jsonschema-rs not installed: jsonschema is the validator here")
     assert "jsonschema" not in modules  # the fallback is not loaded when the fast path runs
+
+
+def test_the_program_exits_with_its_code_and_all_its_output(tmp_path: Path) -> None:
+    """``run`` skips the interpreter's teardown, so it must flush first and keep the exit code."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("partnerkit: 1\nid: [\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "lint", "--format", "json", str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)  # the whole document arrived
+    assert report["summary"]["errors"] == 1
+    missing = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "lint", str(tmp_path / "nope.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_a_reader_that_goes_away_gets_no_traceback() -> None:
+    """``partnerkit rules | head -1``: the pipe closes early; no error spills on stderr."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "partnerkit", "rules"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the program has written anything
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr

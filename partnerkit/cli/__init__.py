@@ -7,7 +7,9 @@ and exit code 2 here, in one place.
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -71,3 +73,22 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("partnerkit: interrupted\n")
         return 130
     return 0
+
+
+def run() -> NoReturn:
+    """Run :func:`main` as the ``partnerkit`` program, then leave without interpreter teardown.
+
+    Tearing down the interpreter frees every module and object one by one: 15-20 ms of a
+    100 ms pre-commit run, for memory the operating system reclaims at once anyway (mypy exits
+    the same way). Output is flushed first, nothing partnerkit writes is left open, and when
+    coverage is measuring the process (its results are written at exit) it exits normally.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away (`partnerkit lint | head`)
+        pass
+    if "coverage" in sys.modules:
+        sys.exit(code)
+    os._exit(code)
