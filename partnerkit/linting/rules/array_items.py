@@ -38,9 +38,8 @@ ID = "array-items"
 LEVEL = Level.ERROR
 OPTIONS: dict[str, Any] = {}
 
-_ARRAY = (
-    JsonType.ARRAY
-)  # a module constant: looked up on the enum class, it costs more than the test
+# a module constant: looked up on the enum class per schema, it costs more than the test
+_ARRAY = JsonType.ARRAY
 
 
 def check(contract: Contract, options: Mapping[str, Any]) -> Iterator[Finding]:
