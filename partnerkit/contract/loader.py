@@ -22,8 +22,8 @@ from partnerkit.contract.document import FATAL_RULES, Document, Position
 from partnerkit.errors import InputError
 from partnerkit.problem import Level, Problem
 
-MAX_BYTES = 4 * 1024 * 1024
-"""Largest contract file accepted; a partnership contract is far smaller."""
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest contract file accepted: a catalog of some 30,000 events; an agreement is far smaller."""
 
 MAX_NODES = 500_000
 """Largest number of values after alias expansion (guards against alias 'billion laughs')."""

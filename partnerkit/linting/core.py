@@ -100,7 +100,7 @@ with the single byte ``0xe9``, which is not UTF-8. The same text saved as UTF-8 
         "too-large",
         Level.ERROR,
         """\
-The file is within the contract size limit (4 MiB).
+The file is within the contract size limit (64 MiB).
 
 A contract is an agreement written by people; a larger file is almost always generated data
 (a dump of every event seen, a schema export) and would make every tool that reads contracts
@@ -109,8 +109,8 @@ slow. The file is not read at all.
 Fix it by keeping generated material out of the contract: import only the events that are part
 of the agreement (``partnerkit import``), or split a very large catalog between contracts.
 
-Failing example: a 5 MiB contract generated from a warehouse export of every event name ever
-seen. Passing example: the same contract with only the agreed events.
+Failing example: a 100 MiB contract generated from a warehouse export of every event name
+ever seen. Passing example: the same contract with only the agreed events.
 """,
     ),
     CoreCheck(

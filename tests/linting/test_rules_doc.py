@@ -98,7 +98,7 @@ def test_rules_json_lists_each_option_with_its_kind() -> None:
 
 NO_LITERAL_EXAMPLE = {
     "encoding": "the failing bytes cannot be shown as text",
-    "too-large": "a 4 MiB example",
+    "too-large": "a 64 MiB example",
     "internal-error": "a crash is a bug, not a kind of contract",
 }
 """Core checks whose failing example is described in words rather than shown."""
@@ -137,7 +137,7 @@ def test_the_described_failing_examples_fail(tmp_path: Path) -> None:
     assert [p.rule for p in load_document(latin1).problems] == ["encoding"]
     large = tmp_path / "large.yaml"
     with large.open("wb") as f:
-        f.truncate(5 * 1024 * 1024)  # "a 5 MiB contract"
+        f.truncate(100 * 1024 * 1024)  # "a 100 MiB contract" (sparse: no disk used)
     assert [p.rule for p in load_document(large).problems] == ["too-large"]
 
 
