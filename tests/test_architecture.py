@@ -81,6 +81,7 @@ LIBRARIES: dict[str, tuple[str, ...]] = {
     ),
     "jsonschema": ("partnerkit.contract.schema",),
     "jsonschema_rs": ("partnerkit.contract.schema",),
+    "yaml_rs": ("partnerkit.contract._fast",),
 }
 """Top-level name of a third-party library -> the only modules that may import it."""
 

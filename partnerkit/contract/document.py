@@ -7,6 +7,7 @@ with :meth:`Document.locate`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -26,9 +27,65 @@ class Position(NamedTuple):
     column: int
 
 
+class LazyPositions(dict[JsonPath, Position]):
+    """The positions of a document read by the fast parse, computed by the full loader on first use.
+
+    A clean file never needs a position, so it is never parsed twice. The first lookup runs
+    ``load`` (the full loader, on the same text), keeps its positions and its document: the lint
+    engine checks with :meth:`agrees` that the full loader read the same data without a problem
+    before it reports anything located here (see :mod:`partnerkit.contract._fast`).
+    """
+
+    __slots__ = ("_full", "_load")
+
+    def __init__(self, load: Callable[[], Document]) -> None:
+        super().__init__()
+        self._load: Callable[[], Document] | None = load
+        self._full: Document | None = None
+
+    def full(self) -> Document:
+        """Return the document as the full loader reads it (loading it the first time)."""
+        if self._full is None:
+            assert self._load is not None
+            self._full = self._load()
+            self._load = None
+            dict.update(self, self._full.positions)
+        return self._full
+
+    def agrees(self, data: Any) -> bool:
+        """Tell whether the full loader read ``data`` too, and found nothing wrong."""
+        full = self.full()
+        return not full.problems and full.data == data
+
+    def get(self, key: JsonPath, default: Any = None) -> Any:
+        """Return the position of ``key`` (loading them all the first time), or ``default``."""
+        self.full()
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key: JsonPath) -> Position:
+        self.full()
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        self.full()
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Iterator[JsonPath]:
+        self.full()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self.full()
+        return dict.__len__(self)
+
+
 @record(kw_only=False, frozen=False)
 class Document:
-    """A loaded contract: plain ``data``, positions, the raw text and any load problems."""
+    """A loaded contract: plain ``data``, positions, the raw text and any load problems.
+
+    ``positions`` is a :class:`LazyPositions` when the fast parse read the file: ``fast`` is then
+    true, and the positions are computed on first use.
+    """
 
     path: str
     data: Any = None
@@ -49,6 +106,11 @@ class Document:
         # collector off, so every linted document would stay in memory until exit (and exit
         # would pay a full collection over all of them)
         return build(self.data if isinstance(self.data, dict) else {}, _Locator(self.positions))
+
+    @property
+    def fast(self) -> bool:
+        """True when the data came from the fast parse and positions are computed on first use."""
+        return isinstance(self.positions, LazyPositions)
 
     @property
     def ok(self) -> bool:

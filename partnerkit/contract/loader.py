@@ -1,7 +1,10 @@
 """Load a contract file into plain data plus the source position of every key and value.
 
-ruamel.yaml's C parser (ruamel.yaml.clib) turns the file into parse events that carry start
-marks; :mod:`partnerkit.contract._builder` builds plain JSON-compatible values from them (dates
+Two parsers, one result. The fast parse (:mod:`partnerkit.contract._fast`, a Rust YAML parser)
+reads the data of a file it can vouch for, and positions are then computed on first use. The
+full loader is the reference, and reads every other file at once: ruamel.yaml's C parser
+(ruamel.yaml.clib) turns the file into parse events that carry start marks;
+:mod:`partnerkit.contract._compose` builds plain JSON-compatible values from them (dates
 become ISO strings) and a position index keyed by JSON path, so a schema error or a rule finding
 can be reported at its exact line and column. Only YAML's core tags are constructed, so nothing
 in a file can construct a Python object; any other tag is itself reported. Every duplicate key is
@@ -18,7 +21,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from partnerkit.contract.document import FATAL_RULES, Document, Position
+from partnerkit.contract.document import FATAL_RULES, Document, LazyPositions, Position
 from partnerkit.errors import InputError
 from partnerkit.problem import Level, Problem
 
@@ -57,7 +60,12 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
 
 
 def parse_document(raw: bytes, display: str, doc: Document | None = None) -> Document:
-    """Parse contract bytes already read from ``display`` (a path or a label)."""
+    """Parse contract bytes already read from ``display`` (a path or a label).
+
+    The fast parse (:mod:`partnerkit.contract._fast`) reads the data when it can vouch for it;
+    the positions then come from the full loader on first use (:class:`LazyPositions`).
+    Otherwise the full loader reads the file here, data, positions and problems at once.
+    """
     doc = doc or Document(display)
     if b"\x00" in raw:
         doc.problems.append(doc.problem("encoding", "file is binary (contains NUL bytes)"))
@@ -79,6 +87,20 @@ def parse_document(raw: bytes, display: str, doc: Document | None = None) -> Doc
         )
         return doc
     doc.text = text
+    from partnerkit.contract._fast import parse
+
+    data = parse(text)
+    if data is not None:  # the common case: positions only if something is reported
+        doc.data = data
+        doc.positions = LazyPositions(lambda: _full(text, display))
+        return doc
+    _parse_text(doc)
+    return doc
+
+
+def _full(text: str, display: str) -> Document:
+    """Read ``text`` with the full loader: data, every position, every problem."""
+    doc = Document(display, text=text)
     _parse_text(doc)
     return doc
 

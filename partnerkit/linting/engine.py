@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from partnerkit.contract.document import Document
 from partnerkit.contract.loader import load_document
@@ -65,12 +66,24 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Probl
     """Return every problem of one loaded document: load, schema and rule problems, sorted.
 
     Problems silenced by inline directives are left out; malformed (and, if configured, unused)
-    directives are added.
+    directives are added. A document read by the fast parse is linted on its data; before any
+    problem is reported, the full loader reads it for positions and must agree, or the file is
+    linted again as the full loader reads it (see :mod:`partnerkit.contract._fast`).
     """
+    problems = _problems(doc, config or LintConfig.default())
+    if doc.fast and (problems or os.environ.get(DEBUG_VARIABLE)):
+        positions: Any = doc.positions
+        if not positions.agrees(doc.data):
+            if os.environ.get(DEBUG_VARIABLE):
+                raise AssertionError(f"{doc.path}: the fast parse and the full loader disagree")
+            return lint_document(positions.full(), config)
+    return problems
+
+
+def _problems(doc: Document, config: LintConfig) -> list[Problem]:
     from partnerkit.contract.schema import validate
     from partnerkit.linting.rules import RULES
 
-    config = config or LintConfig.default()
     problems = list(doc.problems)
     if not doc.ok:
         return sorted(problems)
