@@ -4,8 +4,9 @@ Commands parse options, make one call into the core, pick a reporter and exit. E
 the user's input (:class:`~partnerkit.errors.PartnerkitError`) are turned into one line on stderr
 and exit code 2 here, in one place.
 
-The app (``app``, built in :mod:`partnerkit.cli.typer_app`) is imported only when it runs, so
-that a command can run without typer and click; this module imports neither.
+The app (``app``, built in :mod:`partnerkit.cli.typer_app`) is imported only when it runs:
+``partnerkit lint ...``, the pre-commit hook, usually runs without typer and click
+(:func:`program`, :mod:`partnerkit.cli.lint_run`), so this module imports neither.
 """
 
 from __future__ import annotations
@@ -41,6 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     return _guarded(typer_app)
 
 
+def program(argv: list[str] | None = None) -> int:
+    """Run the ``partnerkit`` program on ``argv`` (default: ``sys.argv[1:]``): the exit code.
+
+    ``partnerkit lint`` with options that :func:`partnerkit.cli.lint_run.parse` reads runs
+    the lint command's body directly, as the Typer command would; anything else is :func:`main`.
+    """
+    from partnerkit.cli import lint_run
+
+    options = lint_run.parse(sys.argv[1:] if argv is None else argv)
+    if options is None:
+        return main(argv)
+    return _guarded(lambda: lint_run.run(options))
+
+
 def _guarded(command: Callable[[], int]) -> int:
     """Run ``command``, mapping user errors to one line on stderr and their exit code."""
     try:
@@ -59,14 +74,14 @@ def _guarded(command: Callable[[], int]) -> int:
 
 
 def run() -> NoReturn:
-    """Run :func:`main` as the ``partnerkit`` program, then leave without interpreter teardown.
+    """Run :func:`program` as the ``partnerkit`` program, then leave without interpreter teardown.
 
     Tearing down the interpreter frees every module and object one by one: 15-20 ms of a
     100 ms pre-commit run, for memory the operating system reclaims at once anyway (mypy exits
     the same way). Output is flushed first, nothing partnerkit writes is left open, and when
     coverage is measuring the process (its results are written at exit) it exits normally.
     """
-    code = main()
+    code = program()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
