@@ -385,7 +385,7 @@ def test_importing_output_or_the_cli_does_not_load_the_engine() -> None:
         "import sys\n"
         "import partnerkit.output\n"
         "assert 'partnerkit.linting.engine' not in sys.modules, 'output'\n"
-        "import partnerkit.cli\n"
+        "import partnerkit.cli.typer_app\n"
         "below = ('partnerkit.linting.', 'partnerkit.contract.')\n"
         "loaded = [m for m in sys.modules if m.startswith(below)]\n"
         "assert not loaded, loaded\n"

@@ -12,13 +12,19 @@ import pytest
 from tests.conftest import CONTRACTS
 
 HEAVY = {"rich", "jinja2", "git", "duckdb", "pydantic", "weasyprint"}
+CLI_FRAMEWORK = {"typer", "click"}
 
 
-def imported_by(*argv: str) -> set[str]:
+def imported_by(*argv: str, entry: str = "main") -> set[str]:
+    """The modules loaded by ``partnerkit.cli.<entry>(argv)`` in a fresh interpreter.
+
+    ``program`` is what the ``partnerkit`` program (``run()``) does before it exits without
+    teardown; ``main`` always runs the Typer app.
+    """
     code = (
         "import json, sys\n"
-        "from partnerkit.cli import main\n"
-        f"main({list(argv)!r})\n"
+        f"from partnerkit.cli import {entry}\n"
+        f"{entry}({list(argv)!r})\n"
         "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -36,6 +42,19 @@ def test_lint_imports_nothing_heavy() -> None:
     except ImportError:
         pytest.skip("jsonschema-rs not installed: jsonschema is the validator here")
     assert "jsonschema" not in modules  # the fallback is not loaded when the fast path runs
+
+
+def test_the_program_lints_without_typer_or_click() -> None:
+    """``partnerkit lint FILE...`` (the pre-commit hook) skips the Typer app: ~30 ms."""
+    contract = str(CONTRACTS / "acme-globex.yaml")
+    modules = imported_by("lint", "--format", "concise", "--strict", contract, entry="program")
+    assert "partnerkit.linting.engine" in modules  # the probe really linted
+    assert not {m for m in modules if m.partition(".")[0] in CLI_FRAMEWORK}  # typer vendors click
+    assert "partnerkit.cli.typer_app" not in modules
+    assert not HEAVY & modules
+    # what the fast path does not read is Typer's: help and usage errors stay its own
+    assert "typer" in imported_by("lint", "--help", entry="program")
+    assert "typer" in imported_by("lint", "--format", "nope", contract, entry="program")
 
 
 def test_the_program_exits_with_its_code_and_all_its_output(tmp_path: Path) -> None:

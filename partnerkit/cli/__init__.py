@@ -3,64 +3,63 @@
 Commands parse options, make one call into the core, pick a reporter and exit. Errors that are
 the user's input (:class:`~partnerkit.errors.PartnerkitError`) are turned into one line on stderr
 and exit code 2 here, in one place.
+
+The app (``app``, built in :mod:`partnerkit.cli.typer_app`) is imported only when it runs:
+``partnerkit lint ...``, the pre-commit hook, usually runs without typer and click
+(:func:`program`, :mod:`partnerkit.cli.lint_run`), so this module imports neither.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
-from partnerkit import __version__
 from partnerkit.errors import ExitCode, PartnerkitError
 
-app = typer.Typer(
-    name="partnerkit",
-    help=(
-        "Contract-as-code for product partnerships.\n\n"
-        "Keep each partnership's agreement as one YAML contract in git; lint it, diff it, "
-        "render it and check real event data against it.\n\n"
-        "Exit codes: 0 fine, 1 findings, 2 usage or input error."
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    import typer
 
 
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"partnerkit {__version__}\n")
-        raise typer.Exit()
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # the Typer app, built on first use
+        from partnerkit.cli.typer_app import app
 
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-) -> None:
-    """Contract-as-code for product partnerships."""
-
-
-def _register() -> None:
-    from partnerkit.cli import import_, lint, rules, schema
-
-    for module in (lint, rules, schema, import_):
-        module.register(app)
-
-
-_register()
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console-script entry point: run the app, mapping user errors to exit code 2."""
-    try:
+    """Run the Typer app on ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+
+    def typer_app() -> int:
+        from partnerkit.cli.typer_app import app
+
         app(args=argv, prog_name="partnerkit")
+        return 0
+
+    return _guarded(typer_app)
+
+
+def program(argv: list[str] | None = None) -> int:
+    """Run the ``partnerkit`` program on ``argv`` (default: ``sys.argv[1:]``): the exit code.
+
+    ``partnerkit lint`` with options that :func:`partnerkit.cli.lint_run.parse` reads runs
+    the lint command's body directly, as the Typer command would; anything else is :func:`main`.
+    """
+    from partnerkit.cli import lint_run
+
+    options = lint_run.parse(sys.argv[1:] if argv is None else argv)
+    if options is None:
+        return main(argv)
+    return _guarded(lambda: lint_run.run(options))
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run ``command``, mapping user errors to one line on stderr and their exit code."""
+    try:
+        return command()
     except PartnerkitError as exc:
         from partnerkit.output import print_error
 
@@ -72,18 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("partnerkit: interrupted\n")
         return 130
-    return 0
 
 
 def run() -> NoReturn:
-    """Run :func:`main` as the ``partnerkit`` program, then leave without interpreter teardown.
+    """Run :func:`program` as the ``partnerkit`` program, then leave without interpreter teardown.
 
     Tearing down the interpreter frees every module and object one by one: 15-20 ms of a
     100 ms pre-commit run, for memory the operating system reclaims at once anyway (mypy exits
     the same way). Output is flushed first, nothing partnerkit writes is left open, and when
     coverage is measuring the process (its results are written at exit) it exits normally.
     """
-    code = main()
+    code = program()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -1,15 +1,19 @@
-"""``partnerkit lint``: check contracts against the schema and the semantic rules."""
+"""``partnerkit lint``: check contracts against the schema and the semantic rules.
+
+The options are declared here, for Typer; what the command does is
+:func:`partnerkit.cli.lint_run.lint_command`, which the ``partnerkit`` program also calls without
+Typer when it reads the command line itself.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from partnerkit.cli.flags import format_choices
-from partnerkit.errors import ExitCode
+from partnerkit.cli.lint_run import IGNORE, SELECT, lint_command
 from partnerkit.output import AUTO
 
 if TYPE_CHECKING:
@@ -37,9 +41,6 @@ Examples:
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.
 """
-
-SELECT, IGNORE = "--select", "--ignore"
-"""The flags that take rule ids (named again in their error messages)."""
 
 
 def register(app: typer.Typer) -> None:
@@ -79,23 +80,14 @@ def register(app: typer.Typer) -> None:
             help="Report '# partnerkit:' directives that silence nothing.",
         ),
     ) -> None:
-        import gc
-
-        # a short-lived process over acyclic data: reference counting frees everything, and
-        # cyclic collections would only rescan the loaded contract (~5% of a large lint)
-        gc.disable()
-        from partnerkit.cli.flags import rule_ids
-        from partnerkit.linting.discovery import ConfigResolver
-        from partnerkit.linting.engine import lint_paths
-        from partnerkit.output import report
-
-        resolver = ConfigResolver(
-            config,
-            select=rule_ids(select, SELECT),
-            ignore=rule_ids(ignore, IGNORE) or (),
+        code = lint_command(
+            paths,
+            fmt,
+            strict=strict,
+            exit_zero=exit_zero,
+            config=config,
+            select=select,
+            ignore=ignore,
             warn_unused_suppressions=warn_unused,
         )
-        result = lint_paths(paths or [Path("contracts")], resolver)
-        report(result, fmt, sys.stdout)
-        code = ExitCode.OK if exit_zero else result.exit_code(strict=strict)
-        raise typer.Exit(int(code))
+        raise typer.Exit(code)
