@@ -595,7 +595,9 @@ def _schema(
     class attributes), and makes the frozen object without running the generated ``__init__``
     (a test holds the result equal to ``Schema(...)``).
     """
-    values: dict[str, Any] = {"written": frozenset(raw)}
+    schema = object.__new__(Schema)
+    values = schema.__dict__
+    values["written"] = _key_set(raw)
     if properties:
         values["properties"] = properties
     for key, value in raw.items():
@@ -611,8 +613,6 @@ def _schema(
         values["items"] = nested.get("items")
         if "additionalProperties" in nested:
             values["additional_properties"] = nested["additionalProperties"]
-    schema = object.__new__(Schema)
-    schema.__dict__.update(values)
     return schema
 
 
@@ -672,6 +672,21 @@ _TYPE_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 """One shared set per ``type`` list written: a catalog repeats a handful of them thousands of
 times, and rules look the set up in dictionaries and compare it, which an identical object
 answers without comparing elements."""
+
+
+_KEY_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+"""One shared set per list of keys written, as :data:`_TYPE_SETS`: a catalog's schemas write a
+few dozen key lists, and a frozenset per schema was an eighth of a large contract's memory."""
+
+
+def _key_set(raw: dict[str, Any]) -> frozenset[str]:
+    keys = tuple(raw)
+    found = _KEY_SETS.get(keys)
+    if found is None:
+        found = frozenset(keys)
+        if len(_KEY_SETS) < 4096:  # keys are free text: keep the table bounded
+            _KEY_SETS[keys] = found
+    return found
 
 
 def _type_set(names: tuple[str, ...]) -> frozenset[str]:
