@@ -47,21 +47,17 @@ class Edited:
 
 
 def load(text: str, display: str, *, round_trip: bool = False, yaml: Any = None) -> Any:
-    """Parse a contract's text: plain data (fast C parser), or round-trip nodes.
+    """Parse a contract's text: plain data (partnerkit's own loader), or round-trip nodes.
 
-    Raises :class:`~partnerkit.errors.InputError` when the text is not YAML or its top level is
-    not a mapping.
+    Raises :class:`~partnerkit.errors.InputError` when the text is not YAML (or has a problem
+    the loader reports, such as a duplicate key) or its top level is not a mapping.
     """
+    if not round_trip:
+        return _plain_data(text, display)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    if yaml is None and round_trip:
-        yaml = YAML(typ="rt")
-    elif yaml is None:
-        try:
-            yaml = YAML(typ="safe", pure=False)
-        except Exception:  # pragma: no cover - ruamel.yaml.clib missing on this platform
-            yaml = YAML(typ="safe", pure=True)
+    yaml = yaml or YAML(typ="rt")
     try:
         data = yaml.load(text.removeprefix(BOM))
     except YAMLError as exc:
@@ -73,7 +69,23 @@ def load(text: str, display: str, *, round_trip: bool = False, yaml: Any = None)
         raise InputError(f"{display}: nested too deeply to edit") from None
     if not isinstance(data, Mapping):
         raise InputError(f"{display}: not a contract (the top level is not a mapping)")
-    return data if round_trip else plain(data)
+    return data
+
+
+def _plain_data(text: str, display: str) -> dict[str, Any]:
+    """Read ``text`` with the lint loader: the fast parse where it vouches for the file."""
+    from partnerkit.contract.loader import parse_document
+
+    doc = parse_document(text.encode("utf-8"), display)
+    for problem in doc.problems:
+        if problem.rule == "not-a-mapping":
+            raise InputError(f"{display}: not a contract (the top level is not a mapping)")
+        raise InputError(
+            f"{display}:{problem.line}:{problem.column}: not valid YAML ({problem.message})",
+            hint="run partnerkit lint on it first",
+        )
+    data: dict[str, Any] = doc.data
+    return data
 
 
 def edit(text: str, display: str, change: Callable[[Any], None]) -> Edited:
