@@ -31,6 +31,7 @@ parsers on every YAML file of the project and on generated scalars and documents
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import re
 from typing import Any
@@ -103,10 +104,7 @@ def parse(text: str) -> dict[str, Any] | None:
     collecting = gc.isenabled()
     gc.disable()  # an object per value, and no cycles among them
     try:
-        parsed = loads(text)
-        if type(parsed) is not dict:
-            return None
-        data: dict[str, Any] = _plain(parsed, {})
+        data = _mapping(text, loads, {}, whole=True)
     except (_Decline, RecursionError):
         return None
     except Exception:  # any parse error: the full loader reports it, located
@@ -115,6 +113,172 @@ def parse(text: str) -> dict[str, Any] | None:
         if collecting:
             gc.enable()
     return data
+
+
+PIECE = 256 * 1024
+"""Largest text handed to the parser at once: it holds its own tree of a whole text while it
+builds the Python one, which was a third of the peak memory of linting a large catalog."""
+
+
+def _mapping(
+    text: str, loads: Any, strings: dict[str, str], *, whole: bool = False
+) -> dict[str, Any]:
+    """Parse ``text``, a contract, into plain data, in pieces of at most :data:`PIECE`.
+
+    A large block mapping is cut between its entries, and a large entry whose value is a nested
+    block mapping is cut the same way below it; each piece is parsed with the header lines of
+    the mappings it lies in, so every line keeps its indentation. Cutting can only turn a valid
+    text into a piece that does not parse (then the whole file is declined), never change what
+    it says: pieces cannot share anything once anchors are declined, a key repeated across
+    pieces is declined, and entries are merged in file order.
+    """
+    if len(text) <= PIECE:
+        return _piece(text, loads, strings, whole=whole)
+    out: dict[str, Any] = {}
+    if not _split(text, 0, len(text), 0, "", (), out, loads, strings):
+        return _piece(text, loads, strings, whole=whole)  # not a plain block mapping
+    return out
+
+
+def _split(
+    text: str,
+    start: int,
+    end: int,
+    indent: int,
+    prefix: str,
+    path: tuple[str, ...],
+    out: dict[str, Any],
+    loads: Any,
+    strings: dict[str, str],
+) -> bool:
+    """Parse the entries of the block mapping at ``indent`` in ``text[start:end]`` into ``out``.
+
+    Returns False, having parsed nothing, if the region is not a plain block mapping there.
+    """
+    starts = _line_starts(rf" {{{indent}}}(?=[^ \n#])", text, start, end)
+    if not starts or text[starts[0] + indent] in "-?:[{":
+        return False
+    if indent and _line_starts(rf" {{0,{indent - 1}}}(?=[^ \n#])", text, start, end, first=True):
+        return False  # a line less indented than the mapping: not ours to cut
+    if _line_starts(_CONTENT, text, start, starts[0], first=True):
+        return False  # content before the first entry
+    pending = start
+    for at, stop in zip(starts, [*starts[1:], end], strict=True):
+        if stop - at <= PIECE:
+            if at > pending and stop - pending > PIECE:
+                _merge(out, _part(text, pending, at, prefix, path, loads, strings))
+                pending = at
+            continue
+        if at > pending:
+            _merge(out, _part(text, pending, at, prefix, path, loads, strings))
+        pending = stop
+        newline = text.find("\n", at, stop)
+        header = text[at : newline + 1] if newline != -1 else text[at:stop]
+        opens = newline != -1 and header.rstrip().endswith(":")  # `key:`, a mapping below
+        head = _at(_piece(prefix + header, loads, strings), path) if opens else {}
+        child = _line_starts(_CONTENT, text, newline + 1, stop, first=True) if opens else []
+        if len(head) == 1 and next(iter(head.values())) is None and child:
+            key = next(iter(head))
+            nested: dict[str, Any] = {}
+            margin = _margin(text, child[0])
+            if margin > indent and _split(
+                text,
+                newline + 1,
+                stop,
+                margin,
+                prefix + header,
+                (*path, key),
+                nested,
+                loads,
+                strings,
+            ):
+                _merge(out, {key: nested})
+                continue
+        _merge(out, _part(text, at, stop, prefix, path, loads, strings))
+    if pending < end:
+        _merge(out, _part(text, pending, end, prefix, path, loads, strings))
+    return True
+
+
+_CONTENT = r"[ ]*[^ \n#]"
+"""A line with content (not blank, not only a comment)."""
+
+
+def _line_starts(line: str, text: str, start: int, end: int, *, first: bool = False) -> list[int]:
+    """Return where the lines of ``text[start:end]`` that ``line`` matches start.
+
+    Searches for a newline followed by the pattern (a literal first character keeps the scan in
+    C; ``^`` with MULTILINE tries every position); ``first`` stops at the first line found.
+    """
+    at_start, after_newline = _line_patterns(line)
+    found = [start] if at_start.match(text, start, end) else []
+    if found and first:
+        return found
+    for match in after_newline.finditer(text, start, end):
+        found.append(match.start() + 1)
+        if first:
+            break
+    return found
+
+
+@functools.cache
+def _line_patterns(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(line), re.compile("\n" + line)
+
+
+def _part(
+    text: str,
+    start: int,
+    end: int,
+    prefix: str,
+    path: tuple[str, ...],
+    loads: Any,
+    strings: dict[str, str],
+) -> dict[str, Any]:
+    """Parse the entries in ``text[start:end]`` under their header lines ``prefix``."""
+    if not _line_starts(_CONTENT, text, start, end, first=True):
+        return {}  # only comments and blank lines
+    return _at(_piece(prefix + text[start:end], loads, strings), path)
+
+
+def _margin(text: str, line_start: int) -> int:
+    at = line_start
+    while text[at] == " ":
+        at += 1
+    return at - line_start
+
+
+def _at(data: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    """Return the mapping at ``path`` in a parsed piece (its header lines lead there)."""
+    for key in path:
+        if len(data) != 1 or type(data.get(key)) is not dict:
+            raise _Decline
+        data = data[key]
+    return data
+
+
+def _piece(
+    text: str, loads: Any, strings: dict[str, str], *, whole: bool = False
+) -> dict[str, Any]:
+    """Parse one piece into plain data.
+
+    A piece of only comments is empty, but a whole file of only comments is no contract
+    (``whole``): the full loader reports it.
+    """
+    parsed = loads(text) if whole or text.strip() else None
+    if parsed is None and not whole:
+        return {}
+    if type(parsed) is not dict:
+        raise _Decline
+    plain: dict[str, Any] = _plain(parsed, strings)
+    return plain
+
+
+def _merge(out: dict[str, Any], part: dict[str, Any]) -> None:
+    for key, value in part.items():
+        if key in out:
+            raise _Decline  # a key repeated in two pieces: the full loader reports it
+        out[key] = value
 
 
 def _suspect(text: str) -> bool:

@@ -49,6 +49,17 @@ def test_every_yaml_file_of_the_project_reads_alike(path: Path) -> None:
     assert agrees(text) is not False
 
 
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_yaml_file_reads_alike_in_pieces(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large files are parsed in pieces; cut every file as small as it goes, and compare."""
+    monkeypatch.setattr(_fast, "PIECE", 40)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return
+    assert agrees(text) is not False
+
+
 def test_the_shipped_contracts_take_the_fast_path() -> None:
     """Otherwise the speed is not real: a typical contract must not be declined."""
     for path in CONTRACTS.glob("*.yaml"):
@@ -108,8 +119,12 @@ def _random_value(chosen: random.Random, depth: int) -> Any:
     }
 
 
+@pytest.mark.parametrize("piece", [_fast.PIECE, 30])
 @pytest.mark.parametrize("seed", range(30))
-def test_generated_documents_read_alike_in_every_style(seed: int) -> None:
+def test_generated_documents_read_alike_in_every_style(
+    seed: int, piece: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_fast, "PIECE", piece)
     chosen = random.Random(seed)
     data = {f"top{i}": _random_value(chosen, 0) for i in range(6)}
     for flow in (False, None, True):
@@ -146,6 +161,28 @@ def test_generated_documents_read_alike_in_every_style(seed: int) -> None:
 def test_what_only_the_full_loader_may_read_is_declined(text: str, why: str) -> None:
     assert _fast.parse(text) is None, why
     assert not parse_document(text.encode(), "t.yaml").fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n  b: 1\n  c: 2\nd: 3\na: 4\n",  # a key repeated in another piece
+        "a:\n  b:\n    c: 1\n  b:\n    d: 2\n",  # one level down
+        "a:\n  b: 1\n# a comment at the margin\n  c: 2\n",
+        "a:\n  b: |\n    text\n\n      more\n  c: 2\n",  # a block scalar across the cut
+        "a:\n  b: 'multi\n  line'\n  c: 2\n",  # continued at the mapping's indentation
+        "a:\n  - 1\n  - 2\nb:\n  c: 1\n",  # a sequence is not cut
+        "a:\n  b: 1\n c: 2\n",  # less indented than its mapping
+        "# only\n# comments\n",
+    ],
+)
+def test_cutting_a_file_in_pieces_changes_nothing_it_says(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = agrees(text)
+    monkeypatch.setattr(_fast, "PIECE", 1)
+    assert agrees(text) in (whole, None)  # the same answer, or declined
+    assert agrees(text) is not False
 
 
 def test_indicators_in_text_and_comments_do_not_slow_a_file_down() -> None:
