@@ -22,18 +22,18 @@ from __future__ import annotations
 
 import bisect
 import io
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from partnerkit.contract import _emit
 from partnerkit.contract.compare import plain
 from partnerkit.errors import InputError
 
-FLOW_WIDTH = 88
-"""Longest mapping or list (as compact JSON) written on one line, flow style."""
+FLOW_WIDTH = _emit.FLOW_WIDTH
+Block = _emit.Block
 
 BOM = "\ufeff"
 
@@ -112,11 +112,52 @@ def new_document(data: Mapping[str, Any], *, comment: str | None = None) -> str:
 
     The top level is written in block style; below it, short mappings and scalar lists go on
     one line (see :func:`to_node`). ``comment`` becomes the comment lines at the top.
+
+    The text comes from the fast emitter (:mod:`partnerkit.contract._emit`), laid out as
+    :func:`ruamel_document` lays it out. It is read back with partnerkit's own loader and
+    compared with ``data``; if the emitter cannot write the data, or the text says anything
+    else, the document is dumped with ruamel instead, so an emitter bug never writes a wrong
+    contract.
     """
+    try:
+        text = _emit.emit(data, comment)
+    except _emit.Unsupported:
+        return ruamel_document(data, comment=comment)
+    if not _reads_back(text, data):  # a bug in the emitter: never write it
+        return ruamel_document(data, comment=comment)
+    return text
+
+
+def ruamel_document(data: Mapping[str, Any], *, comment: str | None = None) -> str:
+    """:func:`new_document` written by ruamel's round-trip dumper (the emitter's reference)."""
     node = to_node(data, flow=False)
     if comment:
         node.yaml_set_start_comment(comment)
     return _dump(yaml_for(""), node)
+
+
+def _reads_back(text: str, data: Mapping[str, Any]) -> bool:
+    """Tell whether partnerkit's own loader reads ``text`` as exactly ``data`` (types included)."""
+    from partnerkit.contract.loader import parse_document
+
+    doc = parse_document(text.encode("utf-8"), "<new>")
+    return not doc.problems and _identical(doc.data, plain(data))
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """Equality that tells ``1`` from ``1.0`` and ``True``, and minds key order; NaN is NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(
+            ka == kb and _identical(va, vb)
+            for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True)
+        )
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and a != a:
+        return bool(b != b)
+    return bool(a == b)
 
 
 def to_node(value: Any, *, flow: bool = True, in_flow: bool = False) -> Any:
@@ -131,7 +172,7 @@ def to_node(value: Any, *, flow: bool = True, in_flow: bool = False) -> Any:
     if isinstance(value, CommentedMap | CommentedSeq):
         return value
     if isinstance(value, Mapping):
-        one_line = in_flow or (flow and _fits_one_line(value))
+        one_line = in_flow or (flow and not isinstance(value, Block) and _fits_one_line(value))
         node = CommentedMap(
             (flow_safe(k) if one_line else k, to_node(v, in_flow=one_line))
             for k, v in value.items()
@@ -171,9 +212,6 @@ def _style(node: Any, flow: bool) -> None:
         node.fa.set_block_style()
 
 
-_PLAIN_IN_FLOW = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ .@/+-]*$")
-
-
 def flow_safe(text: Any) -> Any:
     """Quote a string inside a flow collection unless it is plainly safe for every YAML parser.
 
@@ -182,27 +220,17 @@ def flow_safe(text: Any) -> Any:
     """
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-    if not isinstance(text, str) or (_PLAIN_IN_FLOW.match(text) and text == text.strip()):
+    if not isinstance(text, str):
         return text
-    if text.isprintable():
+    quote = _emit.flow_quote(text)
+    if not quote:
+        return text
+    if quote == "'":
         return SingleQuotedScalarString(text)
     return DoubleQuotedScalarString(text)
 
 
-def _fits_one_line(value: Mapping[str, Any] | list[Any]) -> bool:
-    children = value.values() if isinstance(value, Mapping) else value
-    for child in children:
-        if isinstance(child, Mapping):
-            return False
-        if isinstance(child, list) and not all(_scalar(c) for c in child):
-            return False
-        if isinstance(child, str) and "\n" in child:
-            return False
-    return len(json.dumps(value, ensure_ascii=False, default=str)) <= FLOW_WIDTH
-
-
-def _scalar(value: Any) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)
+_fits_one_line = _emit.fits_one_line
 
 
 def last_value(node: Any) -> Any:

@@ -145,7 +145,7 @@ def new_contract(
             }
             for pid, contact_role in ((party, role or "lead"), (partner, "lead"))
         },
-        "events": {"catalog": {e.name: event_node(owner, e.definition) for e in events}},
+        "events": {"catalog": {e.name: event_data(owner, e.definition) for e in events}},
     }
     return writer.new_document(
         data,
@@ -154,9 +154,18 @@ def new_contract(
     )
 
 
+def event_data(owner: str, definition: Mapping[str, Any]) -> writer.Block:
+    """Return a new catalog entry as plain data: ``owner`` first, then the definition.
+
+    Block style, as :func:`event_node` writes it; a new contract is written from plain data,
+    without the cost of round-trip nodes.
+    """
+    return writer.Block({"owner": owner, **definition})
+
+
 def event_node(owner: str, definition: Mapping[str, Any]) -> Any:
     """Return a round-trip node for a new catalog entry: ``owner`` first, then the definition."""
-    return writer.to_node({"owner": owner, **definition}, flow=False)
+    return writer.to_node(event_data(owner, definition))
 
 
 def imported_view(event: Any) -> Any:
