@@ -38,6 +38,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from _tools import tool  # bench/ is on sys.path when a bench runs
+
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = Path("partnerkit/contract/contract.schema.json")
 DEFAULT_SIZES = (100, 1000, 5000, 20000)
@@ -273,15 +275,7 @@ def generate(sizes: list[int], tmp: Path) -> list[dict[str, Any]]:
 
 
 def _tool(name: str) -> str:
-    """An executable in the same bin/ directory as the running interpreter (not resolved)."""
-    bindir = Path(sys.executable).parent
-    for candidate in (bindir / name, bindir / f"{name}.exe"):
-        if candidate.is_file():
-            return str(candidate)
-    sys.exit(
-        f"lint_large: {name} not found in {bindir}; run this with the virtualenv's python "
-        "after `pip install -e '.[bench]'`"
-    )
+    return tool(name, "lint_large")
 
 
 def commands(contract: Path, baseline: Path | None, with_peer: bool) -> dict[str, list[str]]:

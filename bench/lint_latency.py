@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _tools import tool  # bench/ is on sys.path when a bench runs
+
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = Path("partnerkit/contract/contract.schema.json")
 DEFAULT_CONTRACT = Path("contracts/acme-globex.yaml")
@@ -44,15 +46,7 @@ TARGETS = (
 
 
 def _tool(name: str) -> str:
-    """An executable in the same bin/ directory as the running interpreter (not resolved)."""
-    bindir = Path(sys.executable).parent
-    for candidate in (bindir / name, bindir / f"{name}.exe"):
-        if candidate.is_file():
-            return str(candidate)
-    sys.exit(
-        f"lint_latency: {name} not found in {bindir}; run this with the virtualenv's python "
-        "after `pip install -e '.[bench]'`"
-    )
+    return tool(name, "lint_latency")
 
 
 def commands(contract: Path, baseline: Path | None = None) -> dict[str, list[str]]:
