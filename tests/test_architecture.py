@@ -55,6 +55,7 @@ LAYERS: dict[str, Layer] = {
             "partnerkit.problem",
             "partnerkit.text",
             "partnerkit.files",
+            "partnerkit.limits",
             "partnerkit._record",
             VERSION,
         )

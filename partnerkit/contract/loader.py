@@ -22,40 +22,33 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.contract.document import FATAL_RULES, Document, LazyPositions, Position
-from partnerkit.errors import InputError
+from partnerkit.files import read_bytes
+from partnerkit.limits import MAX_BYTES as BYTES_LIMIT
+from partnerkit.limits import LimitExceeded
 from partnerkit.problem import Level, Problem
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Largest contract file accepted: a catalog of some 30,000 events; an agreement is far smaller."""
+MAX_BYTES = BYTES_LIMIT.default
+"""Largest contract file accepted by default: a catalog of some 30,000 events; an agreement is
+far smaller (``max-bytes`` in :mod:`partnerkit.limits`)."""
 
 MAX_NODES = 500_000
 """Largest number of values after alias expansion (guards against alias 'billion laughs')."""
 
 
 def load_document(path: Path | str, display: str | None = None) -> Document:
-    """Read and parse ``path``; raise :class:`InputError` only if it cannot be read at all."""
+    """Read and parse ``path``.
+
+    Raises :class:`~partnerkit.errors.InputError` only if it cannot be read at all (missing,
+    unreadable, not a regular file); too large a file is a ``too-large`` problem.
+    """
     path = Path(path)
     shown = display if display is not None else str(path)
     doc = Document(shown)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{shown}: is a directory, expected a contract file")
-        if size > MAX_BYTES:
-            doc.problems.append(
-                doc.problem(
-                    "too-large",
-                    f"file is {size:,} bytes; contracts are limited to {MAX_BYTES:,} bytes",
-                )
-            )
-            return doc
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{shown}: no such file or directory") from None
-    except PermissionError:
-        raise InputError(f"{shown}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+        raw = read_bytes(path, shown)
+    except LimitExceeded as exc:
+        doc.problems.append(doc.problem("too-large", exc.message.removeprefix(f"{shown}: ")))
+        return doc
     return parse_document(raw, shown, doc)
 
 

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.errors import InputError
-
-MAX_SOURCE_BYTES = 16 * 1024 * 1024
-"""Largest single source file read (a tracking-plan export is far smaller)."""
+from partnerkit.files import read_bytes
 
 
 def require(path: Path) -> Path:
@@ -27,21 +25,12 @@ def require(path: Path) -> Path:
 
 def read_text(path: Path, *, exact: bool = False) -> str:
     """Read a UTF-8 file; ``exact`` keeps its line ends and byte-order mark as they are."""
+    raw = read_bytes(path, str(path))
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise InputError(f"{path}: larger than {MAX_SOURCE_BYTES:,} bytes; refusing to read")
-        if exact:
-            with path.open(encoding="utf-8", newline="") as handle:
-                return handle.read()
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a file") from None
+        text = raw.decode("utf-8") if exact else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return text if exact else text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_json(path: Path) -> Any:
