@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from tests.hostile.make import GENERATORS
 
 CASES = Path(__file__).with_name("cases")
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SECONDS = 30
 DEFAULT_MEMORY_MB = 1536
 MIN_CASES = 3
@@ -155,6 +156,7 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
         "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": str(ROOT),  # this checkout, whichever one the venv installed
         "NO_COLOR": "1",
         **{key: str(value) for key, value in (case.get("env") or {}).items()},
     }
