@@ -44,9 +44,9 @@ def _root(
 
 
 def _register() -> None:
-    from partnerkit.cli import import_, lint, rules, schema
+    from partnerkit.cli import import_, limits, lint, rules, schema
 
-    for module in (lint, rules, schema, import_):
+    for module in (lint, rules, schema, import_, limits):
         module.register(app)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shlex
 import subprocess
@@ -119,6 +120,11 @@ def snapshot(root: Path) -> dict[bytes, bytes | None]:
     return out
 
 
+WORKFLOW_COMMAND = re.compile(
+    r"::(?:error|warning|notice) file=[^,:\n]*,line=\d+,col=\d+,title=[^,:\n]*::[^\n]*\Z"
+)
+
+
 def check_format(args: list[str], stdout: bytes) -> None:
     """Machine formats stay valid, whatever the input."""
     fmt = None
@@ -130,9 +136,10 @@ def check_format(args: list[str], stdout: bytes) -> None:
     if fmt not in ("json", "sarif", "github"):
         return
     text = stdout.decode("utf-8")  # strict: machine output is valid UTF-8
-    if fmt == "github":
+    if fmt == "github":  # workflow commands, then the concise report
         for line in text.splitlines():
-            assert not line or line.startswith("::"), f"not a workflow command: {line!r}"
+            if line.startswith("::"):
+                assert WORKFLOW_COMMAND.match(line), f"not a workflow command: {line!r}"
         return
     if not text.strip():
         return  # exit 2: the reason is on stderr, stdout stays empty
